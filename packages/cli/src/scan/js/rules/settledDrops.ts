@@ -11,6 +11,7 @@ import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
+import { handsOn, picksRejected, settledImports } from './settledRejections.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
 
 /**
@@ -136,12 +137,21 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
     const callback = w?.type === 'CallExpression' ? (w.arguments as Node[])[0] : undefined;
     if (callback !== undefined && neverRejects(ctx, callback)) continue;
     const fn = ctx.enclosingFunction(call);
-    if (fn === undefined || !settlesIo(ctx, work, fn) || inTelemetryFunction(ctx, call)) continue;
-    if (/batchItemFailures/.test(ctx.source.slice(fn.start, fn.end))) continue;
+    if (fn === undefined || inTelemetryFunction(ctx, call)) continue;
     const { node: top, parent } = ctx.climb(
       call,
       (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
     );
+    // Work out of view (project helpers) counts when the code picks its rejected entries out itself
+    // (settledRejections.ts); those helpers are then asked whether they end their own failures.
+    const kept = unwrap(parent?.id);
+    const picked =
+      parent?.type === 'VariableDeclarator' &&
+      kept?.type === 'Identifier' &&
+      picksRejected(ctx, fn, parent.end, kept.name as string);
+    const io = settlesIo(ctx, work, fn);
+    if (!io && !picked) continue;
+    if (/batchItemFailures/.test(ctx.source.slice(fn.start, fn.end))) continue;
     // Not awaited: floating-promise's concern.
     if (top.type !== 'AwaitExpression') continue;
     let message: string | undefined;
@@ -151,8 +161,13 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
     else if (parent?.type === 'VariableDeclarator' && unwrap(parent.id)?.type === 'Identifier')
       message = lostRejections(ctx, call, unwrap(parent.id)?.name as string, textAfter(ctx, parent, fn));
     if (message === undefined) continue;
+    // Out of view, the work is judged only by what this code does with the rejections it picks out.
+    if (!io && handsOn(ctx, fn, parent?.end ?? call.end, kept?.name as string)) continue;
+    const ended = io ? [] : settledImports(ctx, work, fn);
+    const unlessImportsEnd = ended.length > 0 ? { unlessImportsEnd: ended } : {};
     if (ctx.handlerKindAt(call) !== undefined) {
-      if (!selectsOwnWork(ctx)) report('swallowed-error', call, `${message} on a Lambda handler path`);
+      if (!selectsOwnWork(ctx))
+        report('swallowed-error', call, `${message} on a Lambda handler path`, unlessImportsEnd);
       continue;
     }
     const exported = exportsReaching(ctx, call, true);
@@ -160,6 +175,7 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
       report('swallowed-error', call, `${message} in a function a Lambda handler calls`, {
         onlyIfExportOnHandlerPath: exported,
         onlyIfEventCaller: sharedRequest(ctx, call),
+        ...unlessImportsEnd,
       });
   }
 }
