@@ -64,6 +64,11 @@ describe('handsOn', () => {
       true,
     );
     expect(handed('this.last = results.filter((r) => r.reason);')).toBe(true);
+    expect(
+      handed(
+        "const out = [];\nfor (const r of results) if (r.status === 'rejected') out.push(fail(r.reason));\nreturn out;",
+      ),
+    ).toBe(true);
   });
 
   it("leaves a push or a return of anything else, a callback's return, and a list made after the settle", () => {

@@ -100,15 +100,41 @@ function builtFrom(
   const tied = (id: Node): boolean => {
     if (id.name === name || entryOf(ctx, id, name)) return true;
     const b = ctx.resolve(id.name as string, id);
+    if (hops === 0 || b?.init === undefined || b.declaration.start < from) return false;
+    if (ctx.enclosingFunction(b.declaration) !== fn) return false;
     return (
-      hops > 0 &&
-      b?.init !== undefined &&
-      b.declaration.start > from &&
-      ctx.enclosingFunction(b.declaration) === fn &&
-      builtFrom(ctx, b.init, fn, from, name, hops - 1)
+      builtFrom(ctx, b.init, fn, from, name, hops - 1) ||
+      filledFrom(ctx, b.declaration, fn, from, name, hops - 1)
     );
   };
   return (n.type === 'Identifier' && tied(n)) || someDescendant(n, (d) => d.type === 'Identifier' && tied(d));
+}
+
+/**
+ * The list a declarator makes is filled with values built from the answer: `outcomes.push(err(r.reason))`
+ * after `const outcomes = []`, the list then standing for them.
+ */
+function filledFrom(
+  ctx: ModuleContext,
+  declared: Node,
+  fn: Node,
+  from: number,
+  name: string,
+  hops: number,
+): boolean {
+  const list = unwrap(declared.id as Node);
+  if (list?.type !== 'Identifier') return false;
+  return someDescendant(fn.body as Node, (n) => {
+    const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
+    if (callee?.type !== 'MemberExpression' || propertyName(callee.property as Node) !== 'push') return false;
+    const target = unwrap(callee.object);
+    return (
+      target?.type === 'Identifier' &&
+      target.name === list.name &&
+      ctx.resolve(list.name as string, target)?.declaration === declared &&
+      (n.arguments as Node[]).some((a) => builtFrom(ctx, a, fn, from, name, hops))
+    );
+  });
 }
 
 /** A binding that outlives this run of the function's code after `from`: a parameter, or declared before or outside. */
