@@ -6,7 +6,7 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import { neverRejects } from './batchIds.js';
+import { mapsRecords, neverRejects } from './batchIds.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
@@ -151,6 +151,9 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
       picksRejected(ctx, fn, parent.end, kept.name as string);
     const io = settlesIo(ctx, work, fn);
     if (!io && !picked) continue;
+    // Out of view, work over the handler's records is batch-no-partial-failure's (its settled records).
+    if (!io && (mapsRecords(ctx, w) || (w?.type === 'Identifier' && mapsRecords(ctx, ctx.valueOf(w)))))
+      continue;
     if (/batchItemFailures/.test(ctx.source.slice(fn.start, fn.end))) continue;
     // Not awaited: floating-promise's concern.
     if (top.type !== 'AwaitExpression') continue;
