@@ -11,7 +11,7 @@ import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
-import { handsOn, picksRejected, settledImports } from './settledRejections.js';
+import { handsOn, picksRejected, settleDecided, settledImports } from './settledRejections.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
 
 /**
@@ -164,8 +164,15 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
     else if (parent?.type === 'VariableDeclarator' && unwrap(parent.id)?.type === 'Identifier')
       message = lostRejections(ctx, call, unwrap(parent.id)?.name as string, textAfter(ctx, parent, fn));
     if (message === undefined) continue;
-    // Out of view, the work is judged only by what this code does with the rejections it picks out.
+    // Out of view, the work is judged only by what this code does with the rejections it picks out,
+    // unless a comment above the settle decides they may pass.
     if (!io && handsOn(ctx, fn, parent?.end ?? call.end, kept?.name as string)) continue;
+    if (
+      !io &&
+      parent !== undefined &&
+      settleDecided(ctx, parent.type === 'VariableDeclarator' ? (ctx.parentOf(parent) ?? parent) : parent)
+    )
+      continue;
     const ended = io ? [] : settledImports(ctx, work, fn);
     const unlessImportsEnd = ended.length > 0 ? { unlessImportsEnd: ended } : {};
     if (ctx.handlerKindAt(call) !== undefined) {

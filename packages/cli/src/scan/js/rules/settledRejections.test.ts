@@ -4,7 +4,7 @@ import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { ModuleContext } from '../ModuleContext.js';
-import { handsOn, picksRejected } from './settledRejections.js';
+import { handsOn, picksRejected, settleDecided } from './settledRejections.js';
 
 /** `question` for the answer `results`, settled by the first statement of `run`'s body. */
 function ask(rest: string, question: typeof picksRejected): boolean {
@@ -81,5 +81,35 @@ describe('handsOn', () => {
     expect(handed('const local = [];\nresults.forEach((r) => local.push(r.reason));\nlog(local);')).toBe(
       false,
     );
+  });
+});
+
+describe('settleDecided', () => {
+  /** settleDecided at the last statement of `text`. */
+  const decided = (text: string) => {
+    const parsed = parseSync('m.ts', text, { experimentalRawTransfer: true } as Parameters<
+      typeof parseSync
+    >[2]);
+    const ctx = new ModuleContext('m.ts', text, parsed.program as unknown as Node, parsed.comments);
+    return settleDecided(ctx, (parsed.program.body as unknown as Node[]).at(-1) as Node);
+  };
+
+  it('reads a decision in a comment just above the settle', () => {
+    expect(
+      decided(
+        "// Send emails (don't fail the request if emails fail)\nconst r = await Promise.allSettled(w);",
+      ),
+    ).toBe(true);
+    expect(decided('/* best-effort fan-out */\nconst r = await Promise.allSettled(w);')).toBe(true);
+  });
+
+  it('leaves a comment that only says what the code does, one far above, and code words', () => {
+    expect(decided('// Send the emails\nconst r = await Promise.allSettled(w);')).toBe(false);
+    expect(
+      decided(
+        '// best effort\nconst a = 1;\nconst b = 2;\nconst c = 3;\nconst r = await Promise.allSettled(w);',
+      ),
+    ).toBe(false);
+    expect(decided('const optional = true;\nconst r = await Promise.allSettled(w);')).toBe(false);
   });
 });

@@ -8,6 +8,8 @@
 // ExportFact.endsFailures), as a local one is asked here (batchIds.ts neverRejects).
 import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { commentText } from './catchDecisionWords.js';
+import { BEST_EFFORT } from './catchFacts.js';
 import type { LoggedCallRef } from './importedCallFacts.js';
 import { importedRef } from './importedEndsErrors.js';
 
@@ -199,4 +201,15 @@ export function settledImports(ctx: ModuleContext, work: Node | undefined, fn: N
     return false;
   });
   return refs;
+}
+
+/**
+ * A comment in the few lines above the settle's statement decides that its failures may pass, in the words
+ * a catch's comment decides with (catchFacts.ts BEST_EFFORT): `// Send emails (don't fail the request if
+ * emails fail)`. Best effort by design, as a catch so commented is; only comments are read, never code.
+ */
+export function settleDecided(ctx: ModuleContext, statement: Node): boolean {
+  let from = statement.start;
+  for (let i = 0; i < 3 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
+  return BEST_EFFORT.test(commentText(ctx.source.slice(Math.max(from, 0), statement.start)));
 }
