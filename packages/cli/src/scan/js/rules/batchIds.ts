@@ -32,7 +32,7 @@ function settledArg(node: Node | undefined): Node | undefined {
 }
 
 /** `records.map(fn)` over the batch itself: one entry per record, in order. */
-const mapsRecords = (ctx: ModuleContext, n: Node | undefined): boolean => {
+export const mapsRecords = (ctx: ModuleContext, n: Node | undefined): boolean => {
   const v = unwrap(n);
   const callee = unwrap(v?.callee);
   return (

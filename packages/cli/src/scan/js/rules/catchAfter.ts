@@ -7,6 +7,7 @@ import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { caughtHere } from './catchBeforeThrow.js';
 import { exportNamesOf } from './lambda.js';
+import { marksDoneAfter } from './marksDoneAfter.js';
 import { setOnlyByTry } from './tryAssigned.js';
 import { findsUnset, unsetWhenFailed } from './unsetWhenFailed.js';
 
@@ -201,6 +202,8 @@ export function deletedAfterTry(ctx: ModuleContext, tryStatement: Node): boolean
  * discarded before such a flag (a batch answer never read) is not retried by the next run.
  */
 export function recordsSuccessAfter(ctx: ModuleContext, node: Node): boolean {
+  // Or it writes the item's state as done, which a status query for pending work no longer selects.
+  if (marksDoneAfter(ctx, node)) return true;
   // Statements after the one holding `node`, in its block and each block around it up to the function.
   const after: Node[] = [];
   for (let n: Node = node, p = ctx.parentOf(n); p !== undefined && !isFunction(p); n = p, p = ctx.parentOf(p))

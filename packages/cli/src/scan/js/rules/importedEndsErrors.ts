@@ -67,7 +67,7 @@ export type EndedCallRefs = readonly LoggedCallRef[];
  * namespace or default import, or `service.method()` on a local made from an imported class
  * (`const service = Service.getInstance(...)`, `new Service(...)`).
  */
-function importedRef(ctx: ModuleContext, call: Node): LoggedCallRef | undefined {
+export function importedRef(ctx: ModuleContext, call: Node): LoggedCallRef | undefined {
   const callee = unwrap(call.callee);
   if (callee?.type === 'Identifier') {
     const imp = ctx.importOf(callee.name as string, callee);

@@ -19,8 +19,19 @@ function synchronous(_ctx: ModuleContext, object: Node | undefined): boolean {
     (p) => p.type === 'Property' && propertyName(p.key as Node, p.computed as boolean) === 'InvocationType',
   );
   if (type === undefined) return !(object.properties as Node[]).some((p) => p.type === 'SpreadElement');
-  const value = unwrap(type.value as Node);
+  return waits(type.value as Node);
+}
+
+/**
+ * The type written waits on some path: `'RequestResponse'`, the SDK's enum, or a choice one of whose
+ * sides is that (`useAwait === false ? 'Event' : 'RequestResponse'`, `given ?? 'RequestResponse'`): on
+ * that path the answer carries `FunctionError`, and a caller reading none loses it there.
+ */
+function waits(node: Node | undefined): boolean {
+  const value = unwrap(node);
   if (value?.type === 'Literal') return value.value === 'RequestResponse';
+  if (value?.type === 'ConditionalExpression') return waits(value.consequent) || waits(value.alternate);
+  if (value?.type === 'LogicalExpression' && value.operator !== '&&') return waits(value.right);
   // `InvocationType.RequestResponse` (the SDK's enum).
   return (
     value?.type === 'MemberExpression' && propertyName(value.property as Node, false) === 'RequestResponse'

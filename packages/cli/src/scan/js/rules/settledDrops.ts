@@ -6,11 +6,12 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import { neverRejects } from './batchIds.js';
+import { mapsRecords, neverRejects } from './batchIds.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
+import { handsOn, picksRejected, settleDecided, settledImports } from './settledRejections.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
 
 /**
@@ -136,12 +137,24 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
     const callback = w?.type === 'CallExpression' ? (w.arguments as Node[])[0] : undefined;
     if (callback !== undefined && neverRejects(ctx, callback)) continue;
     const fn = ctx.enclosingFunction(call);
-    if (fn === undefined || !settlesIo(ctx, work, fn) || inTelemetryFunction(ctx, call)) continue;
-    if (/batchItemFailures/.test(ctx.source.slice(fn.start, fn.end))) continue;
+    if (fn === undefined || inTelemetryFunction(ctx, call)) continue;
     const { node: top, parent } = ctx.climb(
       call,
       (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
     );
+    // Work out of view (project helpers) counts when the code picks its rejected entries out itself
+    // (settledRejections.ts); those helpers are then asked whether they end their own failures.
+    const kept = unwrap(parent?.id);
+    const picked =
+      parent?.type === 'VariableDeclarator' &&
+      kept?.type === 'Identifier' &&
+      picksRejected(ctx, fn, parent.end, kept.name as string);
+    const io = settlesIo(ctx, work, fn);
+    if (!io && !picked) continue;
+    // Out of view, work over the handler's records is batch-no-partial-failure's (its settled records).
+    if (!io && (mapsRecords(ctx, w) || (w?.type === 'Identifier' && mapsRecords(ctx, ctx.valueOf(w)))))
+      continue;
+    if (/batchItemFailures/.test(ctx.source.slice(fn.start, fn.end))) continue;
     // Not awaited: floating-promise's concern.
     if (top.type !== 'AwaitExpression') continue;
     let message: string | undefined;
@@ -151,8 +164,20 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
     else if (parent?.type === 'VariableDeclarator' && unwrap(parent.id)?.type === 'Identifier')
       message = lostRejections(ctx, call, unwrap(parent.id)?.name as string, textAfter(ctx, parent, fn));
     if (message === undefined) continue;
+    // Out of view, the work is judged only by what this code does with the rejections it picks out,
+    // unless a comment above the settle decides they may pass.
+    if (!io && handsOn(ctx, fn, parent?.end ?? call.end, kept?.name as string)) continue;
+    if (
+      !io &&
+      parent !== undefined &&
+      settleDecided(ctx, parent.type === 'VariableDeclarator' ? (ctx.parentOf(parent) ?? parent) : parent)
+    )
+      continue;
+    const ended = io ? [] : settledImports(ctx, work, fn);
+    const unlessImportsEnd = ended.length > 0 ? { unlessImportsEnd: ended } : {};
     if (ctx.handlerKindAt(call) !== undefined) {
-      if (!selectsOwnWork(ctx)) report('swallowed-error', call, `${message} on a Lambda handler path`);
+      if (!selectsOwnWork(ctx))
+        report('swallowed-error', call, `${message} on a Lambda handler path`, unlessImportsEnd);
       continue;
     }
     const exported = exportsReaching(ctx, call, true);
@@ -160,6 +185,7 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
       report('swallowed-error', call, `${message} in a function a Lambda handler calls`, {
         onlyIfExportOnHandlerPath: exported,
         onlyIfEventCaller: sharedRequest(ctx, call),
+        ...unlessImportsEnd,
       });
   }
 }
