@@ -8,6 +8,7 @@
 // statement, in a catch that answers a default or a 2xx) these words may be about something else.
 import { calleeName, lastName, type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { GOES_ON_TO_NEXT } from './decisionPhrases.js';
 import { perItem } from './jobItems.js';
 
 /** Anti-enumeration: "prevent/avoid ... enumeration", "not reveal whether the user exists". */
@@ -57,7 +58,7 @@ function noAccountWrite(work: Node): boolean {
 export function catchOnlyDecision(ctx: ModuleContext, site: Node, work: Node, comments: string): boolean {
   if (pickedUpLater(comments)) return true;
   if (NO_ENUMERATION.test(comments) && noAccountWrite(work)) return true;
-  return GOES_ON_INSTEAD.test(comments) && perItem(ctx, site);
+  return (GOES_ON_INSTEAD.test(comments) || GOES_ON_TO_NEXT.test(comments)) && perItem(ctx, site);
 }
 
 /** The comments of a piece of source (line and block), joined. */

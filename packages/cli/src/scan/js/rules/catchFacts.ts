@@ -5,6 +5,7 @@ import { localWork } from '../localWork.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { commentText } from './catchDecisionWords.js';
+import { moreDecisionWords, trailingComments } from './decisionPhrases.js';
 import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
@@ -52,7 +53,10 @@ export function isLogCall(node: Node): boolean {
   );
 }
 
-/** Comments inside a node's source range (an empty catch with a comment is a decision, not an accident). */
+/**
+ * Comments inside a node's source range (an empty catch with a comment is a decision, not an accident), or
+ * one stating a decision after it on its closing line (`} catch {} // non-fatal: ...`).
+ */
 export function hasComment(
   ctx: ModuleContext,
   comments: readonly { start: number; end: number }[],
@@ -60,13 +64,19 @@ export function hasComment(
 ): boolean {
   return (
     comments.some((c) => c.start >= node.start && c.end <= node.end) ||
-    /\/[/*]/.test(ctx.source.slice(node.start, node.end))
+    /\/[/*]/.test(ctx.source.slice(node.start, node.end)) ||
+    statesDecision(trailingComments(ctx, node))
   );
 }
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
 export const BEST_EFFORT =
   /best[- ]?effort|fail(s|ing)?[- ]?(open|closed)|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|\bno (?:re-?)?throw(?:ing)?\b|just log|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|avoid (blocking|failing|breaking)|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing)(?: [\w-]+){0,3} (errors?|failures?)\b/i;
+
+/** Comment text in the words of a decision: BEST_EFFORT, or the phrasings and languages of decisionPhrases.ts. */
+export function statesDecision(text: string): boolean {
+  return text !== '' && (BEST_EFFORT.test(text) || moreDecisionWords(text));
+}
 
 /**
  * A comment says the failure is only logged by decision: in the catch, in the few lines above the try
@@ -82,9 +92,13 @@ export function saysWhy(
   extra?: RegExp,
   inCatchOnly = false,
 ): boolean {
-  const decides = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
+  const decides = (text: string) => statesDecision(text) || (extra?.test(text) ?? false);
   const handler = tryStatement.handler as Node | null;
-  const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
+  // The catch's own comments: inside it, and after it on its closing line (decisionPhrases.ts).
+  const body =
+    handler == null
+      ? ''
+      : ctx.source.slice(handler.body.start, handler.body.end) + trailingComments(ctx, handler.body);
   if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
   // The catch's own log line may state the decision instead (loggedDecision.ts).
   if (handler != null && logStatesDecision(handler)) return true;

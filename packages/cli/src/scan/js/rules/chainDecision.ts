@@ -9,7 +9,7 @@ import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { catchOnlyDecision } from './catchDecisionWords.js';
-import { BEST_EFFORT } from './catchFacts.js';
+import { statesDecision } from './catchFacts.js';
 import { logLineStatesDecision } from './loggedDecision.js';
 
 /** A statement's container: a chain climbs to the statement that holds it. */
@@ -33,7 +33,7 @@ export function chainSaysWhy(ctx: ModuleContext, call: Node): boolean {
   const last = ctx.position(call.end as number).line;
   return ctx.comments.some((c) => {
     const line = ctx.position(c.start).line;
-    return line >= first && line <= last && BEST_EFFORT.test(ctx.source.slice(c.start, c.end));
+    return line >= first && line <= last && statesDecision(ctx.source.slice(c.start, c.end));
   });
 }
 
@@ -58,7 +58,7 @@ export function callbackSaysWhy(ctx: ModuleContext, call: Node): boolean {
     .map((c) => ctx.source.slice(c.start, c.end))
     .join(' ');
   const work = unwrap(unwrap(call.callee)?.object);
-  if (BEST_EFFORT.test(text) || (work !== undefined && catchOnlyDecision(ctx, call, work, text))) return true;
+  if (statesDecision(text) || (work !== undefined && catchOnlyDecision(ctx, call, work, text))) return true;
   const body = fn.body as Node;
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   return statements.some((s) => logLineStatesDecision(s));

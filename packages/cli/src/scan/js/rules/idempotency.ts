@@ -37,6 +37,7 @@ import {
 } from './randomValues.js';
 import { servesRequestOnly } from './requestScope.js';
 import { returnedRecord } from './returnedRecords.js';
+import { decidedNoDedup } from './saysWhy.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 import { scheduleRetried, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
@@ -104,7 +105,7 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
       // Read as before the shared modules were let in: an id class's method is not a helper's answer.
       if (helperOnly) continue;
       // A key made up for an HTTP request that sent none: no platform retry reaches it (requestScope.ts).
-      if (servesRequestOnly(ctx, prop)) continue;
+      if (servesRequestOnly(ctx, prop) || decidedNoDedup(ctx, prop)) continue;
       const message = `${key} is random: a retry or redelivery gets a new key and runs twice`;
       if (isRandom(ctx, prop.value)) report('random-id-nondeterministic', generatedAt(ctx, prop), message);
       else {

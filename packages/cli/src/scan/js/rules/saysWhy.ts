@@ -43,6 +43,25 @@ function fullLine(ctx: ModuleContext, c: Comment): boolean {
  * saysWhy(ctx, prop) // true for `// A dropped refresh is superseded by the next click.\nretryAttempts: 0,`
  */
 export function saysWhy(ctx: ModuleContext, node: Node): boolean {
+  return ownComments(ctx, node).some(isReason);
+}
+
+/** A deduplication off by decision: "we don't want to deduplicate anything", "no dedup needed". */
+const NO_DEDUP =
+  /\b(?:don'?t|do not|not|never|no need to)(?: want| need)?(?: to)? de-?dup(?:e|licate)?\b|\bno de-?dup/i;
+
+/**
+ * A random deduplication key whose own comment (ending its line or directly above it) says the project does
+ * not want deduplication: a duplicate on a retry is the decided outcome, not an oversight (random-id rule).
+ * @example
+ * decidedNoDedup(ctx, prop) // true for `// For now, we don't want to deduplicate anything.\nMessageDeduplicationId: id,`
+ */
+export function decidedNoDedup(ctx: ModuleContext, prop: Node): boolean {
+  return ownComments(ctx, prop).some((c) => isReason(c) && NO_DEDUP.test(c.value));
+}
+
+/** The comments that belong to the setting `node`: one ending its line, or full-line ones directly above. */
+function ownComments(ctx: ModuleContext, node: Node): Comment[] {
   const line = (at: number) => ctx.position(at).line;
   const own = line(node.start as number);
   const ownEnd = line(node.end as number);
@@ -50,7 +69,7 @@ export function saysWhy(ctx: ModuleContext, node: Node): boolean {
     (c) => c.start >= (node.start as number) && line(c.start) >= own && line(c.start) <= ownEnd,
   );
   // a comment after the setting that ends its line
-  if (trailing.some((c) => line(c.start) === ownEnd && isReason(c))) return true;
+  const ending: Comment[] = trailing.filter((c) => line(c.start) === ownEnd);
   const above: Comment[] = [];
   for (let next = own - 1; ; ) {
     const c = ctx.comments.find((k) => k.end <= (node.start as number) && line(k.end) === next);
@@ -58,7 +77,7 @@ export function saysWhy(ctx: ModuleContext, node: Node): boolean {
     above.push(c);
     next = line(c.start) - 1;
   }
-  return above.some(isReason);
+  return [...ending, ...above];
 }
 
 /**
