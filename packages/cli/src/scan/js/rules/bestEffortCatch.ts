@@ -12,11 +12,11 @@ import {
   throwsAfter,
   unsetThrowsAfter,
 } from './catchAfter.js';
+import { catchCommentText } from './catchComments.js';
 import { catchOnlyDecision, commentText } from './catchDecisionWords.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
-import { trailingComments } from './decisionPhrases.js';
 import { deletedOnMissingAnswer } from './deletedOnMissing.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';
@@ -158,11 +158,7 @@ export function bestEffortByDecision(
 
 /** The catch's own comments state a reason read only for a catch that only logs (catchDecisionWords.ts). */
 function catchSaysOnlyDecision(ctx: ModuleContext, tryStatement: Node): boolean {
-  const handler = tryStatement.handler as Node | null;
-  const body =
-    handler == null
-      ? ''
-      : ctx.source.slice(handler.body.start, handler.body.end) + trailingComments(ctx, handler.body);
+  const body = catchCommentText(ctx, tryStatement.handler as Node | null);
   return /\/[/*]/.test(body) && catchOnlyDecision(ctx, tryStatement, tryStatement.block, commentText(body));
 }
 

@@ -8,7 +8,6 @@
 // statement, in a catch that answers a default or a 2xx) these words may be about something else.
 import { calleeName, lastName, type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { GOES_ON_TO_NEXT } from './decisionPhrases.js';
 import { perItem } from './jobItems.js';
 
 /** Anti-enumeration: "prevent/avoid ... enumeration", "not reveal whether the user exists". */
@@ -22,8 +21,43 @@ const SWEEP_REDOES =
 /** A clean-up later: "files can be cleaned up later". */
 const CLEANED_LATER = /\bclean(?:ed)?[- ]?up (?:later|eventually)\b/i;
 
-/** A note of work left or a negation in the same clause: "TODO: clean up later", "never cleaned up later". */
-const NOT_DECIDED = /\b(?:TODO|FIXME|XXX|not|never|no|nothing|nobody)\b|n't\b/i;
+/**
+ * A note of work left or a negation in the same clause, in English or the other languages read
+ * (decisionPhrases.ts): "TODO: clean up later", "never cleaned up later", "No ignorar errores", "不要忽略错误".
+ */
+const NOT_DECIDED =
+  /\b(?:TODO|FIXME|XXX|not|never|no|nothing|nobody|non(?!-)|n[aã]o|nicht|kein\w*|nunca|jamais|mai)\b|n't\b|不要|不能|不应|不可|别|勿|禁止|しない|しません|ないで/i;
+
+/** A clause that tells what went wrong rather than decides: "This used to fall through silently and lost orders". */
+const WENT_WRONG =
+  /\bused to\b|\b(?:was|were|got) (?:silently )?(?:lost|dropped|swallowed|ignored|skipped)\b|\band lost\b|\bbug\b|\bbroke\b/i;
+
+/** The clauses of comment text, each with the mark that ends it: "ignore duplicates?" stays a question. */
+export function clauses(text: string): string[] {
+  return text.split(/\/\/|\/\*|\*\/|(?<=[.;!?\n—])/);
+}
+
+/**
+ * Is a clause no decision even where `phrase` matches it: a negation or TODO outside the phrase's own words
+ * (a phrase may hold its own "non", "no", "don't"), a question, or an account of what went wrong?
+ */
+export function undecided(clause: string, phrase?: RegExp): boolean {
+  const rest = phrase === undefined ? clause : clause.replace(new RegExp(phrase.source, 'gi'), ' ');
+  return NOT_DECIDED.test(rest) || /\?\s*$/.test(clause) || WENT_WRONG.test(clause);
+}
+
+/** Does a clause of the comment text say `phrase` as a decision (see undecided)? */
+export function decidedIn(text: string, phrase: RegExp): boolean {
+  return clauses(text).some((clause) => phrase.test(clause) && !undecided(clause, phrase));
+}
+
+/**
+ * A catch run once per item goes on to the next one by decision: "Continue with next target", "skip this
+ * eventId", and the same in the other languages ("skippa questo eventId", "salta questo", "weiter mit dem
+ * nächsten"). Not "continue to the next step": a next step of the same run is no next item.
+ */
+export const GOES_ON_TO_NEXT =
+  /\b(?:continue|move on|go on|carry on|proceed)(?: with| to| on to)? (?:the )?next\b(?! (?:step|stage|phase|part|section|page)\b)|\bskip (?:this|the|that) (?:one|item|record|entry|event|message|target|\w+Id)\b|\b(?:skippa|salta|saltare) (?:questo|questa|quest['’])|\b(?:saltar|omitir|omite|pular|pula) (?:este|esta)\b|\bcontinuar con (?:el|la) siguiente\b|\bcontinuar com o pr[oó]ximo\b|\bpasse[rz]? (?:au|à la) suivante?\b|\bweiter mit (?:dem|der) n[aä]chsten\b|次へ|スキップ|跳过/i;
 
 /** The loop goes on by decision: "continue to the next feed rather than stopping the whole Lambda". */
 const GOES_ON_INSTEAD = /\brather than (?:stop|abort|halt|crash)\w*/i;
@@ -34,9 +68,9 @@ const ACCOUNT_WRITE =
 
 /** Does a clause of the comments say the work is picked up later, with no TODO or negation in it? */
 function pickedUpLater(comments: string): boolean {
-  return comments
-    .split(/\/\/|\/\*|\*\/|[.;!?\n]/)
-    .some((clause) => (SWEEP_REDOES.test(clause) || CLEANED_LATER.test(clause)) && !NOT_DECIDED.test(clause));
+  return clauses(comments).some(
+    (clause) => (SWEEP_REDOES.test(clause) || CLEANED_LATER.test(clause)) && !undecided(clause),
+  );
 }
 
 /** The work is a send or lookup: no call or command in it writes (puts, inserts, creates) the account. */
@@ -58,7 +92,7 @@ function noAccountWrite(work: Node): boolean {
 export function catchOnlyDecision(ctx: ModuleContext, site: Node, work: Node, comments: string): boolean {
   if (pickedUpLater(comments)) return true;
   if (NO_ENUMERATION.test(comments) && noAccountWrite(work)) return true;
-  return (GOES_ON_INSTEAD.test(comments) || GOES_ON_TO_NEXT.test(comments)) && perItem(ctx, site);
+  return (GOES_ON_INSTEAD.test(comments) || decidedIn(comments, GOES_ON_TO_NEXT)) && perItem(ctx, site);
 }
 
 /** The comments of a piece of source (line and block), joined. */

@@ -4,8 +4,9 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import { localWork } from '../localWork.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import { commentText } from './catchDecisionWords.js';
-import { moreDecisionWords, trailingComments } from './decisionPhrases.js';
+import { catchCommentText, leadingComments, trailingComments } from './catchComments.js';
+import { clauses, commentText, undecided } from './catchDecisionWords.js';
+import { moreDecisionWords } from './decisionPhrases.js';
 import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
@@ -73,9 +74,21 @@ export function hasComment(
 export const BEST_EFFORT =
   /best[- ]?effort|fail(s|ing)?[- ]?(open|closed)|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|\bno (?:re-?)?throw(?:ing)?\b|just log|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|avoid (blocking|failing|breaking)|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing)(?: [\w-]+){0,3} (errors?|failures?)\b/i;
 
-/** Comment text in the words of a decision: BEST_EFFORT, or the phrasings and languages of decisionPhrases.ts. */
+/**
+ * Comment text in the words of a decision: BEST_EFFORT, or the phrasings and languages of decisionPhrases.ts.
+ * A clause on going "silently" with a TODO or negation asks for the opposite ("TODO: do not fail silently",
+ * "Never fail silently here"), though BEST_EFFORT's "do not fail" is in it.
+ */
 export function statesDecision(text: string): boolean {
-  return text !== '' && (BEST_EFFORT.test(text) || moreDecisionWords(text));
+  if (text === '') return false;
+  if (moreDecisionWords(text)) return true;
+  const silentNo = (clause: string) => /\bsilently\b/i.test(clause) && undecided(clause);
+  const kept = clauses(text).some(silentNo)
+    ? clauses(text)
+        .filter((c) => !silentNo(c))
+        .join('\n')
+    : text;
+  return BEST_EFFORT.test(kept);
 }
 
 /**
@@ -94,19 +107,20 @@ export function saysWhy(
 ): boolean {
   const decides = (text: string) => statesDecision(text) || (extra?.test(text) ?? false);
   const handler = tryStatement.handler as Node | null;
-  // The catch's own comments: inside it, and after it on its closing line (decisionPhrases.ts).
-  const body =
-    handler == null
-      ? ''
-      : ctx.source.slice(handler.body.start, handler.body.end) + trailingComments(ctx, handler.body);
+  // The catch's own comments: inside it, after it on its closing line, and the try's own leading comment.
+  const body = catchCommentText(ctx, handler);
   if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
+  if (decides(leadingComments(ctx, tryStatement))) return true;
   // The catch's own log line may state the decision instead (loggedDecision.ts).
   if (handler != null && logStatesDecision(handler)) return true;
   // A default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
   if (inCatchOnly) return false;
+  // Further up, only the English best-effort words: the other phrasings there may be a neighbour's (a
+  // previous catch's "Non rilanciare") and decide nothing for this catch (catchComments.ts).
+  const decidesAbove = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
   let from = tryStatement.start;
   for (let i = 0; i < 4 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
-  if (decides(commentText(ctx.source.slice(Math.max(from, 0), tryStatement.start)))) return true;
+  if (decidesAbove(commentText(ctx.source.slice(Math.max(from, 0), tryStatement.start)))) return true;
   const fn = ctx.enclosingFunction(tryStatement);
   if (fn === undefined) return false;
   let at: Node = fn;
@@ -118,7 +132,7 @@ export function saysWhy(
     at = p;
   const before = ctx.source.slice(Math.max(0, at.start - 800), at.start).trimEnd();
   const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/*')) : '';
-  return doc !== '' && decides(doc);
+  return doc !== '' && decidesAbove(doc);
 }
 
 const LOCAL_IO =

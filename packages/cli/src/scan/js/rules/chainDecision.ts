@@ -8,8 +8,9 @@
 import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { leadingComments } from './catchComments.js';
 import { catchOnlyDecision } from './catchDecisionWords.js';
-import { statesDecision } from './catchFacts.js';
+import { BEST_EFFORT, statesDecision } from './catchFacts.js';
 import { logLineStatesDecision } from './loggedDecision.js';
 
 /** A statement's container: a chain climbs to the statement that holds it. */
@@ -17,7 +18,7 @@ const STATEMENT_LIST = /^(BlockStatement|Program|SwitchCase|StaticBlock)$/;
 
 /**
  * Does a comment stating a decision sit on the lines of the statement that holds the `.catch(...)` call,
- * on the line it ends, or on the two lines above the statement?
+ * on the line it ends, or in its own leading comment? On the two lines above it, only BEST_EFFORT's words.
  *
  * @example
  * // await ddb.send(new DeleteCommand(params)).catch(() => {}); // Ignore cache deletion errors
@@ -29,11 +30,14 @@ export function chainSaysWhy(ctx: ModuleContext, call: Node): boolean {
     (p) =>
       !STATEMENT_LIST.test(p.type) && p.type !== 'ArrowFunctionExpression' && p.type !== 'FunctionExpression',
   );
-  const first = ctx.position(statement.start as number).line - 2;
+  const own = ctx.position(statement.start as number).line;
   const last = ctx.position(call.end as number).line;
+  if (statesDecision(leadingComments(ctx, statement))) return true;
+  // The two lines above the statement may end a neighbour's chain or catch: only BEST_EFFORT's words count there.
   return ctx.comments.some((c) => {
     const line = ctx.position(c.start).line;
-    return line >= first && line <= last && statesDecision(ctx.source.slice(c.start, c.end));
+    const text = ctx.source.slice(c.start, c.end);
+    return line >= own - 2 && line <= last && (line >= own ? statesDecision(text) : BEST_EFFORT.test(text));
   });
 }
 

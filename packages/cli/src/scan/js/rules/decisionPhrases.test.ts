@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Node, someDescendant } from '../ast.js';
 import { contextOf } from '../testing/parsed.js';
+import { trailingComments } from './catchComments.js';
+import { decidedIn, GOES_ON_TO_NEXT } from './catchDecisionWords.js';
 import { statesDecision } from './catchFacts.js';
-import { GOES_ON_TO_NEXT, moreDecisionWords, trailingComments } from './decisionPhrases.js';
+import { moreDecisionWords } from './decisionPhrases.js';
 
 describe('moreDecisionWords', () => {
   it.each([
@@ -20,6 +22,7 @@ describe('moreDecisionWords', () => {
     '// continue silently with the cached copy',
     '.catch(() => {}) // ignore duplicates',
     '// ignore conflicts: the row is already there',
+    '// Ignora l’errore: la notifica è opzionale',
   ])('states a decision: %s', (comment) => {
     expect(moreDecisionWords(comment)).toBe(true);
   });
@@ -32,6 +35,12 @@ describe('moreDecisionWords', () => {
     '// Return safe defaults',
     '// ignore',
     '// If move fails, still delete the gallery record',
+    '// No ignorar errores: el pago se pierde',
+    '// 不要忽略错误',
+    '// não ignorar os erros',
+    '// TODO: non deve bloccare il batch, da sistemare',
+    '} catch {} // This used to fall through silently and lost orders',
+    '.catch(() => {}) // ignore duplicates? no: a duplicate here is a bug',
   ])('decides nothing: %s', (comment) => {
     expect(moreDecisionWords(comment)).toBe(false);
   });
@@ -44,15 +53,26 @@ describe('GOES_ON_TO_NEXT', () => {
     '// In caso di errore anche sul singolo check, skippa questo eventId',
     '// skip this item',
   ])('goes on to the next item: %s', (comment) => {
-    expect(GOES_ON_TO_NEXT.test(comment)).toBe(true);
+    expect(decidedIn(comment, GOES_ON_TO_NEXT)).toBe(true);
   });
 
-  it.each(['// Continue to update DynamoDB', '// skip validation', '// next: write the summary'])(
-    'names no next item: %s',
-    (comment) => {
-      expect(GOES_ON_TO_NEXT.test(comment)).toBe(false);
-    },
-  );
+  it.each([
+    '// Continue to update DynamoDB',
+    '// skip validation',
+    '// next: write the summary',
+    "// don't skip this record: the whole batch must be retried",
+    '// TODO: skip this record?',
+    '// スキップしない',
+    '// continue to the next step: write the summary',
+  ])('decides no next item: %s', (comment) => {
+    expect(decidedIn(comment, GOES_ON_TO_NEXT)).toBe(false);
+  });
+});
+
+describe('statesDecision on going silently', () => {
+  it.each(['// TODO: do not fail silently', '// Never fail silently here'])('asks the opposite: %s', (c) => {
+    expect(statesDecision(c)).toBe(false);
+  });
 });
 
 /** The trailing comments of the first catch body of `source`. */

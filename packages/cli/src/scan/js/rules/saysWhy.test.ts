@@ -29,13 +29,16 @@ describe('decidedNoDedup', () => {
     expect(decidedNoDedup(ctx, prop)).toBe(true);
   });
 
-  it.each(['// The id the publish queue sees.', '// TODO: deduplicate on the order id', ''])(
-    'no decision: %s',
-    (comment) => {
-      const { ctx, prop } = property(send(comment), 'MessageDeduplicationId');
-      expect(decidedNoDedup(ctx, prop)).toBe(false);
-    },
-  );
+  it.each([
+    '// The id the publish queue sees.',
+    '// TODO: deduplicate on the order id',
+    "// TODO: we don't dedupe yet, fix before launch: a retry charges twice",
+    "// we don't want to dedupe here? a retry charges twice",
+    '',
+  ])('no decision: %s', (comment) => {
+    const { ctx, prop } = property(send(comment), 'MessageDeduplicationId');
+    expect(decidedNoDedup(ctx, prop)).toBe(false);
+  });
 
   it('a decision above a neighbour decides nothing for the key', () => {
     const source =

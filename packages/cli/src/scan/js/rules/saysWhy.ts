@@ -8,6 +8,7 @@
 import { parseSync } from 'oxc-parser';
 import { type Node, numberValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { decidedIn } from './catchDecisionWords.js';
 
 type Comment = ModuleContext['comments'][number];
 
@@ -53,11 +54,12 @@ const NO_DEDUP =
 /**
  * A random deduplication key whose own comment (ending its line or directly above it) says the project does
  * not want deduplication: a duplicate on a retry is the decided outcome, not an oversight (random-id rule).
+ * A TODO, a further negation, a question or an account of what went wrong in that clause decides nothing.
  * @example
  * decidedNoDedup(ctx, prop) // true for `// For now, we don't want to deduplicate anything.\nMessageDeduplicationId: id,`
  */
 export function decidedNoDedup(ctx: ModuleContext, prop: Node): boolean {
-  return ownComments(ctx, prop).some((c) => isReason(c) && NO_DEDUP.test(c.value));
+  return ownComments(ctx, prop).some((c) => isReason(c) && decidedIn(c.value, NO_DEDUP));
 }
 
 /** The comments that belong to the setting `node`: one ending its line, or full-line ones directly above. */
