@@ -93,10 +93,10 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   const statements = (handler.body as Node).body as Node[];
   const call = returnedCall(statements.at(-1));
   if (!io || call === undefined) return false;
-  // A function of a module with no handler of its own (a route function whose answer a handler may pass on): held as a
-  // log-only catch there is (rules/swallowed.ts), on a handler's path, with a caller given an event, and not
-  // a decided best effort or a failed cleanup. Whether the caller returns the answer, or answers HTTP, is
-  // not read.
+  // A function of a module with no handler of its own (a route function whose answer a handler may pass
+  // on): held as a log-only catch there is (rules/swallowed.ts), on a handler's path, with a caller given an
+  // event, and not a decided best effort or a failed cleanup. Whether the caller returns the answer, or
+  // answers HTTP, is not read.
   const reaching = ctx.handlerKindAt(handler) === undefined ? helperReach(ctx, handler) : [];
   if (reaching === undefined) return false;
   const tryStatement = ctx.parentOf(handler) as Node;
