@@ -7,7 +7,7 @@
 import { escapeRegExp } from '../escapeRegExp.js';
 import { isGlobSource } from '../globImports.js';
 import { isFunction, type Node, unwrap } from './ast.js';
-import { builtHandlerHooks } from './builtHandlerHooks.js';
+import { builtHandlerHooks, builtHookImports } from './builtHandlerHooks.js';
 import type { ImportRef } from './Candidate.js';
 import { classMethods, constructionEdges } from './constructedClasses.js';
 import { folderLoadCalls } from './folderLoads.js';
@@ -44,9 +44,11 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   const builders = handlerBuilders(ctx);
   // The app a Lambda adapter serves whole, with every route mounted on it (js/mountedRoutes.ts).
   const installers = [...routerInstallers(ctx), ...globImportsHanded(ctx, builders), ...adapterServes(ctx)];
-  // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too, and
-  // one built from a server whose option hooks run per invocation (js/builtHandlerHooks.ts).
-  const built = exportsInstanceHandler(ctx) || builtHandlerHooks(ctx).size > 0;
+  // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too, and one
+  // built from a server whose option hooks (inline, local or imported) run per invocation (builtHandlerHooks).
+  const hookImports = builtHookImports(ctx);
+  installers.push(...hookImports);
+  const built = exportsInstanceHandler(ctx) || builtHandlerHooks(ctx).size > 0 || hookImports.length > 0;
   if (ctx.handlers.size === 0 && !built) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
   for (const call of ctx.of('CallExpression')) {

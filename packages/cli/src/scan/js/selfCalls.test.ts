@@ -61,6 +61,21 @@ describe('selfCalls', () => {
     expect(calls).toEqual([]);
   });
 
+  it('takes this in a class field arrow or a static block as the instance or class, not module.exports', () => {
+    // Prepare
+    const source = [
+      'module.exports.save = async () => new S3Client({}).send(x);',
+      'class Repo { save(id) { return id; } run = async (id) => this.save(id); static { this.save(1); } }',
+      'module.exports.Repo = Repo;',
+    ].join('\n');
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual([]);
+  });
+
   it('takes a local binding named exports as no exports object', () => {
     // Prepare
     const source = 'module.exports.get = async (k) => k;\nfunction f(exports) { return exports.get(1); }';

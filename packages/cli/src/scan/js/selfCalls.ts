@@ -1,10 +1,13 @@
 // A CommonJS module calling its own exports through the exports object: `module.exports.f()`,
 // `exports.f()`, a self-alias (`const utils = module.exports; ... utils.f()`) or `this.f()` in a
-// top-level arrow (where `this` is `module.exports`). Such a module defines every helper as
-// `module.exports.f = ...` and never calls one by a bare name, so the local call edges of
-// handlerImports.ts (Identifier callees only) lost the path from the export an importer calls
-// (`fetchPayloadFromS3`) to the one holding the defect (`_fetchS3Object`). Each such call is an edge to
-// the function the module exports under that name, bound by the exports object, not by the name alone.
+// top-level arrow (where `this` is `module.exports`). A module that defines its helpers as
+// `module.exports.f = ...` and calls them this way, not by a bare name, lost the path from the export an
+// importer calls (a fetch-the-payload helper) to the one holding the defect (the helper making the SDK
+// call it delegates to): the local call edges of handlerImports.ts take Identifier callees only. Each such
+// call is an edge to the function the module exports under that name, bound by the exports object, not by
+// the name alone. Not covered: `this.b()` inside a method of an exported object literal
+// (`module.exports = { async a() { return this.b() } }`), where `this` is module.exports only when the
+// caller calls `utils.a()`; such a call is no edge.
 import { isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -19,7 +22,7 @@ export interface SelfCall {
  * Empty for a module whose text never names `exports` (ES modules, most TypeScript): no walk there.
  *
  * @example
- * selfCalls(ctx) // [{ target: <_fetchS3Object's arrow>, call: <utils._fetchS3Object(bucket, key)> }]
+ * selfCalls(ctx) // [{ target: <readObject's arrow>, call: <utils.readObject(bucket, key)> }]
  */
 export function selfCalls(ctx: ModuleContext): SelfCall[] {
   if (!ctx.source.includes('exports')) return [];
@@ -28,7 +31,8 @@ export function selfCalls(ctx: ModuleContext): SelfCall[] {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression') continue;
     const name = propertyName(callee.property as Node, callee.computed as boolean);
-    if (name === undefined || !throughExports(ctx, callee.object as Node, call)) continue;
+    if (name === undefined || !ctx.exports.has(name) || !throughExports(ctx, callee.object as Node, call))
+      continue;
     const value = ctx.exports.get(name);
     const target = isFunction(value) ? value : ctx.functionOf(value);
     if (target !== undefined) out.push({ target, call });
@@ -57,11 +61,12 @@ function throughExports(ctx: ModuleContext, object: Node, call: Node): boolean {
 
 /**
  * `this` at `call` is the module's exports object: every function around it is an arrow (which keeps the
- * module scope's `this`), in a CommonJS module (one that assigns to its exports). In an ES module
+ * module scope's `this`) and no class body holds it, in a CommonJS module (one that assigns to its exports). In an ES module
  * top-level `this` is undefined, so the module must write `exports` somewhere outside a string.
  */
 function topLevelThis(ctx: ModuleContext, call: Node): boolean {
-  for (let fn = ctx.enclosingFunction(call); fn !== undefined; fn = ctx.enclosingFunction(fn))
-    if (fn.type !== 'ArrowFunctionExpression') return false;
+  // A class body (a field's initialiser, a static block) binds `this` to the instance or the class.
+  for (let n = ctx.parentOf(call); n !== undefined; n = ctx.parentOf(n))
+    if ((isFunction(n) && n.type !== 'ArrowFunctionExpression') || n.type === 'ClassBody') return false;
   return /(?:^|[^\w$.])(?:module\.)?exports\.\w+\s*=(?!=)/m.test(ctx.source);
 }

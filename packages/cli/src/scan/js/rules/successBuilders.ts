@@ -6,10 +6,14 @@
 // pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
 // call overrides, answers what its caller asks and is not one; but a call that leaves a 2xx default in place
 // (`reply({ queued: true })` of `(data, statusCode = 200)`) answers 2xx all the same.
+
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
+import { bestEffortByDecision } from './bestEffortCatch.js';
+import { onlyCleanup } from './catchExemptions.js';
 import { isObservation } from './catchFacts.js';
 import { deadStore } from './deadStores.js';
 import type { Report } from './Report.js';
@@ -89,11 +93,22 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   const statements = (handler.body as Node).body as Node[];
   const call = returnedCall(statements.at(-1));
   if (!io || call === undefined) return false;
-  // A route function of a handler-less module (`getOdds(event)`, whose answer a handler elsewhere returns as
-  // its own): kept when a handler's path calls an export reaching the catch, as a log-only catch there is.
+  // A function of a module with no handler of its own (a route function whose answer a handler may pass
+  // on): held as a log-only catch there is (rules/swallowed.ts), on a handler's path, with a caller given an
+  // event, and not a decided best effort or a failed cleanup. Whether the caller returns the answer, or
+  // answers HTTP, is not read.
   const reaching = ctx.handlerKindAt(handler) === undefined ? helperReach(ctx, handler) : [];
   if (reaching === undefined) return false;
-  const onPath = reaching.length > 0 ? { onlyIfExportOnHandlerPath: reaching } : {};
+  const tryStatement = ctx.parentOf(handler) as Node;
+  if (
+    reaching.length > 0 &&
+    (bestEffortByDecision(ctx, tryStatement, undefined) || onlyCleanup(ctx, tryStatement.block as Node))
+  )
+    return false;
+  const onPath =
+    reaching.length > 0
+      ? { onlyIfExportOnHandlerPath: reaching, onlyIfEventCaller: sharedRequest(ctx, handler) }
+      : {};
   // A flag the catch sets and nothing reads is no handling (deadStores.ts).
   if (!statements.slice(0, -1).every((s) => isObservation(s) || deadStore(ctx, s))) return false;
   // A comment saying why (a webhook acknowledged on purpose) is a decision.
