@@ -219,7 +219,7 @@ export function judgeBatch(
     report(
       'swallowed-error',
       // At the `if` that tests the failures and only logs them, the line to change (batchLogged.ts).
-      loggedTestAt(ctx, scope, reference, { at, after: answer.after }) ?? at,
+      loggedTestAt(ctx, scope, reference, { at, ...answer }) ?? at,
       `${answersSuccess(what)}: the failed entries (${field}) are only logged, ${lostWhat(what)}`,
     );
 }
