@@ -79,7 +79,7 @@ describe('isRandom of a field read from a record literal', () => {
     [
       [
         'const id = uuidv4();',
-        'const offer = { offerId: `O#${id}`, v: 1 };',
+        `const offer = { offerId: \`O#\${id}\`, v: 1 };`,
         'emit({ Out: offer.offerId });',
       ],
       true,
