@@ -108,3 +108,13 @@ const SENT_AT = new WeakMap<Node, Node>();
  * deletedAfterMove) read the command and what follows the send, not the test.
  */
 export const sendOfAnchor = (node: Node): Node => SENT_AT.get(node) ?? node;
+
+/**
+ * The lines of a send whose finding is reported at its test (loggedTestAt): the command's and the
+ * statement's that keeps the answer. An ignore directive there, where the finding used to be, still
+ * silences it (scan.ts ignoredBy, Candidate.ignoredAlsoAt).
+ */
+export const sendLines = (ctx: ModuleContext, at: Node, kept: Node | undefined): number[] => {
+  const statement = kept === undefined ? at : (ctx.parentOf(kept) ?? kept);
+  return [...new Set([ctx.position(at.start).line, ctx.position(statement.start).line])];
+};
