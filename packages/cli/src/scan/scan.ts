@@ -77,7 +77,11 @@ function ignoredBy(
   directives: readonly IgnoreDirective[] | undefined,
   c: Candidate,
 ): IgnoreDirective | undefined {
-  return directives?.find((d) => d.line === c.line && (d.rules.includes(c.rule) || d.rules.includes('all')));
+  return directives?.find(
+    (d) =>
+      (d.line === c.line || c.ignoredAlsoAt?.includes(d.line) === true) &&
+      (d.rules.includes(c.rule) || d.rules.includes('all')),
+  );
 }
 
 /**

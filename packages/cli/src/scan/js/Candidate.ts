@@ -292,6 +292,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
    * its `interfaces`): kept when a handler given an event reaches it (eventCallers.ts).
    */
   readonly onlyIfEventCaller?: SharedRequest;
+  /** Lines whose ignore directives also silence this finding: the send a test reported for it stands for. */
+  readonly ignoredAlsoAt?: readonly number[];
   /** floating-promise only: where the reported chain ends, so a swallowed-error inside it is one defect. */
   readonly chainEnd?: { readonly line: number; readonly column: number };
 }

@@ -58,6 +58,7 @@ export type Extra = Pick<
   | 'onlyIfEventWired'
   | 'orIfScheduled'
   | 'onlyIfAnswerUnread'
+  | 'ignoredAlsoAt'
   | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'

@@ -38,13 +38,13 @@ describe('onlyLogged', () => {
 
 describe('loggedTestAt', () => {
   const FAILED = /\bres\s*(\?\.|\.)\s*Failed\b/;
-  /** The line of the anchor chosen in `f`'s body, after its first statement (the send). */
-  const anchorOf = (body: string) => {
+  /** The line of the anchor chosen in `f`'s body, after its statement `index` (the send, answer `name`). */
+  const anchorOf = (body: string, index = 0, name = 'res', field = FAILED) => {
     const source = `async function f() {\n${body}\n}`;
     const ctx = contextOf(source);
     const fnBody = ((ctx.program.body as Node[])[0] as Node).body as Node;
-    const send = (fnBody.body as Node[])[0] as Node;
-    const at = loggedTestAt(ctx, fnBody, FAILED, { at: send, after: send.end });
+    const send = (fnBody.body as Node[])[index] as Node;
+    const at = loggedTestAt(ctx, fnBody, field, { at: send, after: send.end, name });
     return { line: at === undefined ? undefined : ctx.position(at.start as number).line, at, send };
   };
 
@@ -62,6 +62,30 @@ describe('loggedTestAt', () => {
 
     // Assess
     expect(line).toBe(expected);
+  });
+
+  it('takes the test of the destructured answer, not a status that spells the same word', () => {
+    // Arrange
+    const body =
+      "const { Failed } = await sqs.send(cmd);\nif (job.status === 'Failed') log(1);\nif (s === JobStatus.Failed) log(2);\nif (Failed?.length) log(Failed);";
+
+    // Act
+    const { line } = anchorOf(body, 0, 'Failed', /\bFailed\b/);
+
+    // Assess
+    expect(line).toBe(5);
+  });
+
+  it('skips a test of the field before the send', () => {
+    // Arrange
+    const body =
+      'let res = await sqs.send(a);\nif (res.Failed) log(1);\nres = await sqs.send(b);\nlog(2);\nif (res.Failed) log(3);';
+
+    // Act
+    const { line } = anchorOf(body, 2);
+
+    // Assess
+    expect(line).toBe(6);
   });
 
   it('maps the anchor back to its send, and any other node to itself', () => {

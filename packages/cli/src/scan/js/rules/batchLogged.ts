@@ -62,13 +62,13 @@ export function onlyLogged(
  * is only printed inside a log line, which stays reported at the send.
  * @example
  * // const r = await sqs.send(cmd);\n\n if (r.Failed?.length) console.error(r.Failed)
- * loggedTestAt(ctx, fnBody, /\br\s*(\?\.|\.)\s*Failed\b/, { at: command, after }) // the `if` statement
+ * loggedTestAt(ctx, fnBody, /\br\s*(\?\.|\.)\s*Failed\b/, { at: command, after, name: 'r' }) // the `if`
  */
 export function loggedTestAt(
   ctx: ModuleContext,
   scope: Node,
   field: RegExp,
-  sent: { at: Node; after: number },
+  sent: { at: Node; after: number; name: string },
 ): Node | undefined {
   const after = sent.after;
   let first: Node | undefined;
@@ -77,6 +77,9 @@ export function loggedTestAt(
     (n) => {
       if (n.type !== 'IfStatement' || n.start < after) return false;
       if (!field.test(ctx.source.slice(n.test.start, n.test.end))) return false;
+      // The test must read the answer's own binding: for `const { Failed } = ...` the field regex is the
+      // bare word, which `job.status === 'Failed'` or `JobStatus.Failed` also spell.
+      if (!readsName(ctx, n.test as Node, sent.name)) return false;
       if (first === undefined || n.start < first.start) first = n;
       return false;
     },
@@ -84,6 +87,16 @@ export function loggedTestAt(
   );
   if (first !== undefined) SENT_AT.set(first, sent.at);
   return first;
+}
+
+/** Does `test` reference `name` as a variable (not a member's property, an object key or a string)? */
+function readsName(ctx: ModuleContext, test: Node, name: string): boolean {
+  return someDescendant({ type: 'Wrap', start: test.start, end: test.end, test } as Node, (n) => {
+    if (n.type !== 'Identifier' || n.name !== name) return false;
+    const p = ctx.parentOf(n);
+    if (p?.type === 'MemberExpression' && p.property === n && !p.computed) return false;
+    return !(p?.type === 'Property' && p.key === n && !p.shorthand);
+  });
 }
 
 /** An anchor {@link loggedTestAt} chose -> the send it stands for. */
@@ -95,3 +108,13 @@ const SENT_AT = new WeakMap<Node, Node>();
  * deletedAfterMove) read the command and what follows the send, not the test.
  */
 export const sendOfAnchor = (node: Node): Node => SENT_AT.get(node) ?? node;
+
+/**
+ * The lines of a send whose finding is reported at its test (loggedTestAt): the command's and the
+ * statement's that keeps the answer. An ignore directive there, where the finding used to be, still
+ * silences it (scan.ts ignoredBy, Candidate.ignoredAlsoAt).
+ */
+export const sendLines = (ctx: ModuleContext, at: Node, kept: Node | undefined): number[] => {
+  const statement = kept === undefined ? at : (ctx.parentOf(kept) ?? kept);
+  return [...new Set([ctx.position(at.start).line, ctx.position(statement.start).line])];
+};

@@ -19,7 +19,7 @@ import {
 } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
 import { entryAnswering } from './batchEntryAnswer.js';
-import { loggedTestAt, onlyLogged, sendOfAnchor } from './batchLogged.js';
+import { loggedTestAt, onlyLogged, sendLines, sendOfAnchor } from './batchLogged.js';
 import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { judgedAtCallers } from './batchPassThrough.js';
@@ -215,13 +215,15 @@ export function judgeBatch(
       );
     return;
   }
-  if (onlyLogged(ctx, scope, reference, answer))
-    report(
-      'swallowed-error',
-      // At the `if` that tests the failures and only logs them, the line to change (batchLogged.ts).
-      loggedTestAt(ctx, scope, reference, { at, after: answer.after }) ?? at,
-      `${answersSuccess(what)}: the failed entries (${field}) are only logged, ${lostWhat(what)}`,
-    );
+  if (!onlyLogged(ctx, scope, reference, answer)) return;
+  // At the `if` that tests the failures and only logs them, the line to change; an ignore at the send still counts.
+  const test = loggedTestAt(ctx, scope, reference, { at, ...answer });
+  report(
+    'swallowed-error',
+    test ?? at,
+    `${answersSuccess(what)}: the failed entries (${field}) are only logged, ${lostWhat(what)}`,
+    test === undefined ? undefined : { ignoredAlsoAt: sendLines(ctx, at, sent.parent) },
+  );
 }
 
 /**

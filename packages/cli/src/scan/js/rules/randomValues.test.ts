@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleContext } from '../ModuleContext.js';
 import { contextOf as parsedContext } from '../testing/parsed.js';
-import { generatedAt, mayCallRandom } from './randomValues.js';
+import { generatedAt, isRandom, mayCallRandom } from './randomValues.js';
 
 function contextOf(source: string): ModuleContext {
   return parsedContext(source, 'm.js');
@@ -63,5 +63,48 @@ describe('generatedAt', () => {
 
     // Assess
     expect(line).toBe(2);
+  });
+});
+
+describe('isRandom of a field read from a record literal', () => {
+  /** Is the value of the event's `Out` property random? */
+  const outRandom = (lines: string[]) => {
+    const ctx = parsedContext(["import { v4 as uuidv4 } from 'uuid';", ...lines].join('\n'), 'm.ts');
+    const prop = ctx.of('Property').find((p) => p.key?.name === 'Out');
+    return isRandom(ctx, prop?.value);
+  };
+
+  it.each([
+    // The field's own value, names in it resolved as in a value written directly.
+    [
+      [
+        'const id = uuidv4();',
+        `const offer = { offerId: \`O#\${id}\`, v: 1 };`,
+        'emit({ Out: offer.offerId });',
+      ],
+      true,
+    ],
+    [
+      ['const offer = { offerId: uuidv4(), vendorId: v.id };', 'emit({ Out: (offer as Offer).vendorId });'],
+      false,
+    ],
+    [['const offer = { offerId: uuidv4(), vendorId: v.id };', 'emit({ Out: offer!.vendorId });'], false],
+    [['const offer = { offerId: uuidv4(), vendorId: v.id };', "emit({ Out: offer['vendorId'] });"], false],
+    [
+      [
+        'const offer = { offerId: uuidv4() };',
+        'offer.vendorId = r.messageId;',
+        'emit({ Out: offer.vendorId });',
+      ],
+      false,
+    ],
+    // A spread after the field may carry a random one: the whole record is judged.
+    [['const offer = { vendorId: v.id, ...{ offerId: uuidv4() } };', 'emit({ Out: offer.vendorId });'], true],
+  ])('%j -> %s', (lines, expected) => {
+    // Act
+    const random = outRandom(lines as string[]);
+
+    // Assess
+    expect(random).toBe(expected);
   });
 });

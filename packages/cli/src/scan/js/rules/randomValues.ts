@@ -1,7 +1,15 @@
 // Random values as random-id-nondeterministic sees them: a value made by (or built from) a random call,
 // directly, through a constant, or through a helper of the module or a method of the same class, and the
 // place where it is made, which is the line to change.
-import { memberPath, type Node, objectProps, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  memberPath,
+  type Node,
+  objectProps,
+  propertyName,
+  someDescendant,
+  unwrap,
+  WRAPPERS,
+} from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { contextMemo } from '../textMemo.js';
@@ -64,11 +72,14 @@ function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefine
         (p?.type === 'Property' && p.key === n)
       )
         return false;
-      // `offer.vendorId` of `const offer = { offerId: uuidv4(), vendorId }`: only the field read counts.
-      const field = p?.type === 'MemberExpression' && p.object === n ? literalField(ctx, p) : undefined;
-      const binding = field === undefined ? ctx.resolve(n.name as string, n) : undefined;
-      if (field !== undefined) found = randomCallIn(ctx, field.value as Node, depth === 0 ? CONSTANT : LEAF);
-      else if (binding?.kind === 'const' && binding.init !== undefined)
+      // `offer.vendorId` of `const offer = { offerId: uuidv4(), vendorId }` (or `(offer as Offer).vendorId`):
+      // only the field read counts, its value read as a value written here would be (literalField.ts).
+      const read = fieldRead(ctx, n);
+      const values = read === undefined ? undefined : literalField(ctx, read);
+      const binding = values === undefined ? ctx.resolve(n.name as string, n) : undefined;
+      if (values !== undefined) {
+        for (const value of values) found ??= randomCallIn(ctx, value, depth);
+      } else if (binding?.kind === 'const' && binding.init !== undefined)
         found = randomCallIn(ctx, binding.init, depth === 0 ? CONSTANT : LEAF);
       return found !== undefined;
     }
@@ -92,6 +103,17 @@ function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefine
     return found !== undefined;
   });
   return found;
+}
+
+/** The member `x.f` whose object is the name `n`, through `as`, `!` and parentheses: `(offer as Offer).id`. */
+function fieldRead(ctx: ModuleContext, n: Node): Node | undefined {
+  let top = n;
+  let p = ctx.parentOf(n);
+  while (p !== undefined && WRAPPERS.has(p.type) && p.type !== 'ChainExpression') {
+    top = p;
+    p = ctx.parentOf(p);
+  }
+  return p?.type === 'MemberExpression' && p.object === top ? p : undefined;
 }
 
 /**
@@ -236,9 +258,10 @@ function madeAt(ctx: ModuleContext, key: Node | undefined, depth: number): Node 
     value = unwrap(random.length === 1 ? random[0] : !inline && names.length === 1 ? names[0] : undefined);
   }
   // `offer.offerId`, read from a record built above: made at that record's own property (literalField.ts).
-  const field = literalField(ctx, value);
-  if (field !== undefined && isRandom(ctx, field.value as Node))
-    return (depth < 3 ? madeAt(ctx, field.value as Node, depth + 1) : undefined) ?? field;
+  const field = literalField(ctx, value)?.find((v) => isRandom(ctx, v));
+  // At the record's own property (`offerId: uuidv4()`), or the later `offer.offerId = uuidv4()`.
+  if (field !== undefined)
+    return (depth < 3 ? madeAt(ctx, field, depth + 1) : undefined) ?? ctx.parentOf(field) ?? field;
   if (value?.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(value.name as string, value);
   if (binding?.kind !== 'const' || binding.init === undefined) return undefined;
