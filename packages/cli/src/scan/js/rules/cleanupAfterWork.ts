@@ -8,7 +8,7 @@ import { calleeName, type Node, someDescendant, stringValue, unwrap } from '../a
 import type { ModuleContext } from '../ModuleContext.js';
 import { DELETE_CALL } from './catchAfter.js';
 import { onlyCleanup } from './catchExemptions.js';
-import { readName, verbOf } from './ioVerbs.js';
+import { verbOf } from './ioVerbs.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { everyAwaitedCall } from './telemetryFacts.js';
 import { WRITE_NAME } from './writeStepCatch.js';
@@ -121,12 +121,12 @@ function commits(ctx: ModuleContext, call: Node): boolean {
   const verb = verbOf(ctx, call);
   if (SQL_CALL.test(verb)) return SQL_WRITE.test(stringValue(call.arguments[0]) ?? '');
   const lower = verb.charAt(0).toLowerCase() + verb.slice(1);
-  return !readName(verb) && (WRITE_NAME.test(lower) || SEND_NAME.test(lower));
+  return WRITE_NAME.test(lower) || SEND_NAME.test(lower);
 }
 
 const SQL_WRITE = /^\s*(INSERT|UPDATE|UPSERT|MERGE|REPLACE)\b/i;
 /** A send: a message, a mail, a push, a post, a transaction sent (`sendTransaction`, `postToConnection`). */
-const SEND_NAME = /^(send|post|publish|notify|invoke|charge|transfer)([A-Z_]|$)/;
+const SEND_NAME = /^(send|post|publish|notify|mail|email|invoke|charge|transfer)([A-Z_]|$)/;
 
 /**
  * A SQL DELETE, or a delete by its verb (catchAfter's DELETE_CALL on ioVerbs' verbOf: `deleteS3Object(...)`,
