@@ -30,6 +30,10 @@ describe('cleanupAfterWork', () => {
     [
       'await ses.send(new SendEmailCommand(m)); await ddb.send(new DeleteItemCommand(k)).catch(() => undefined);',
     ],
+    // A TS cast around the delete (10).
+    [
+      "await pool.query('UPDATE u SET h = $1', [h]); await (pool.query('DELETE FROM t') as Promise<void>).catch(() => {});",
+    ],
     // A prebuilt delete command after writes in a Promise.all (1, 2).
     [
       'await Promise.all([save(m), getUser(k)]); const del = new DeleteItemCommand(k); await ddb.send(del).catch(() => {});',
@@ -104,6 +108,20 @@ describe('cleanupTryAfterWork', () => {
 
     // Assess
     expect(tryStatement).not.toBe(inner);
+    expect(excused).toBe(true);
+  });
+
+  it('excuses a stale connection removed when a status read from the error says Gone', () => {
+    // Prepare
+    const ctx = contextOf(
+      'async function h(id) { try { await api.postToConnection({ ConnectionId: id }); } catch (err) { const status = err?.statusCode; if (status === 410) { try { await removeConnection(id); } catch (e) { log(e); } } } }',
+    );
+    const inner = ctx.parentOf(ctx.of('CatchClause')[1] as Node) as Node;
+
+    // Act
+    const excused = cleanupTryAfterWork(ctx, inner);
+
+    // Assess
     expect(excused).toBe(true);
   });
 

@@ -26,7 +26,8 @@ const SQL_DELETE = /^\s*DELETE\s+FROM\b/i;
  * cleanupAfterWork(ctx, receiver) // await pool.query('UPDATE ...'); await pool.query('DELETE FROM tmp ...').catch(() => {}) -> true
  */
 export function cleanupAfterWork(ctx: ModuleContext, receiver: Node): boolean {
-  return isCleanupCall(ctx, receiver) && workBefore(ctx, receiver);
+  const call = unwrap(receiver) ?? receiver;
+  return isCleanupCall(ctx, call) && workBefore(ctx, call);
 }
 
 /**
@@ -104,11 +105,26 @@ function inExitBranch(ctx: ModuleContext, node: Node, root: Node): boolean {
   return false;
 }
 
-/** A catch whose body tests its error (`if (!(err instanceof GoneException)) throw err`, `err.statusCode === 410`). */
+/**
+ * A catch whose body tests its error, or a `const` read from it (`if (!(err instanceof GoneException)) throw
+ * err`, `const status = err?.statusCode; if (status === 410)`).
+ */
 function testsError(ctx: ModuleContext, handler: Node): boolean {
   const name = (handler.param as Node | undefined)?.name;
   if (typeof name !== 'string') return false;
-  const word = new RegExp(`\\b${name}\\b`);
+  const names = [name];
+  for (const st of (handler.body as Node).body as Node[]) {
+    for (const d of st.type === 'VariableDeclaration' ? (st.declarations as Node[]) : []) {
+      const init = d.init as Node | undefined;
+      if (
+        d.id.type === 'Identifier' &&
+        init &&
+        new RegExp(`\\b${name}\\b`).test(ctx.source.slice(init.start, init.end))
+      )
+        names.push(d.id.name);
+    }
+  }
+  const word = new RegExp(`\\b(${names.join('|')})\\b`);
   return someDescendant(
     handler.body as Node,
     (n) => n.type === 'IfStatement' && word.test(ctx.source.slice(n.test.start, n.test.end)),
