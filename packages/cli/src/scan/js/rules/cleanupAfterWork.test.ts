@@ -75,6 +75,8 @@ describe('cleanupAfterWork', () => {
     [
       "const n = await getNote(id); if (!n) { await notifyMissing(id); return 404; } await pool.query('DELETE FROM d').catch(() => {});",
     ],
+    // The write is in an `if` that may not have run (3).
+    ["if (x) { await save(x); } await pool.query('DELETE FROM d').catch(() => {});"],
     // A rollback in the catch of the try that wrote: the try may have failed there (4).
     [
       "try { await pool.query('INSERT INTO o VALUES ($1)', [id]); await charge(id); } catch (e) { await pool.query('DELETE FROM o WHERE id = $1', [id]).catch(() => {}); return 402; }",

@@ -95,12 +95,10 @@ function awaitsBefore(ctx: ModuleContext, at: Node, fn: Node): Node[] {
   return calls;
 }
 
-/** `node` sits, below `root`, in an `if` branch or `case` that returns or throws. */
+/** `node` sits, below `root`, in an `if` branch or a `case`: it may not have run (or returned there). */
 function inExitBranch(ctx: ModuleContext, node: Node, root: Node): boolean {
   for (let c = node, p = ctx.parentOf(node); p !== undefined && c !== root; c = p, p = ctx.parentOf(p)) {
-    const branch = (p.type === 'IfStatement' && c !== p.test) || p.type === 'SwitchStatement';
-    if (branch && someDescendant(c, (n) => n.type === 'ReturnStatement' || n.type === 'ThrowStatement', true))
-      return true;
+    if ((p.type === 'IfStatement' && c !== p.test) || p.type === 'SwitchStatement') return true;
   }
   return false;
 }
