@@ -30,6 +30,14 @@ describe('cleanupAfterWork', () => {
     [
       'await ses.send(new SendEmailCommand(m)); await ddb.send(new DeleteItemCommand(k)).catch(() => undefined);',
     ],
+    // A TS cast around the delete (10).
+    [
+      "await pool.query('UPDATE u SET h = $1', [h]); await (pool.query('DELETE FROM t') as Promise<void>).catch(() => {});",
+    ],
+    // A prebuilt delete command after writes in a Promise.all (1, 2).
+    [
+      'await Promise.all([save(m), getUser(k)]); const del = new DeleteItemCommand(k); await ddb.send(del).catch(() => {});',
+    ],
   ])('excuses a delete after the work: %s', (body) => {
     // Prepare
     const { ctx, receiver } = receiverOf(`async function h(pool, h, u, m, k) { ${body} }`);
@@ -52,6 +60,31 @@ describe('cleanupAfterWork', () => {
     ["await pool.query('DELETE FROM d WHERE id = $1', [id]).catch(() => {}); await save(x);"],
     // The earlier work is a callback's, run at its own time.
     ["items.forEach(async (i) => { await save(i); }); await pool.query('DELETE FROM d').catch(() => {});"],
+    // Checks, a body parse, reads in a Promise.all or a BEGIN before a DELETE route's own delete are no work (1).
+    ["await assertOwner(e, id); await pool.query('DELETE FROM d WHERE id = $1', [id]).catch(() => {});"],
+    ["const { n } = await req.json(); await pool.query('DELETE FROM d WHERE id = $1', [n]).catch(() => {});"],
+    ["await Promise.all([getNote(id), getUser(e)]); await pool.query('DELETE FROM d').catch(() => {});"],
+    ["await pool.query('BEGIN'); await pool.query('DELETE FROM d WHERE id = $1', [id]).catch(() => {});"],
+    // A Promise.all of deletes first: a cascade (1).
+    ['await Promise.all([deleteA(id), deleteB(id)]); await save(x); await deleteC(id).catch(() => {});'],
+    // A prebuilt read command is no work (2).
+    [
+      'const c = new GetCommand(id); await doc.send(c); await doc.send(new DeleteCommand(id)).catch(() => {});',
+    ],
+    // The write is in a branch that returned: not on this path (3).
+    [
+      "const n = await getNote(id); if (!n) { await notifyMissing(id); return 404; } await pool.query('DELETE FROM d').catch(() => {});",
+    ],
+    // The write is in an `if` that may not have run (3).
+    ["if (x) { await save(x); } await pool.query('DELETE FROM d').catch(() => {});"],
+    // A rollback in the catch of the try that wrote: the try may have failed there (4).
+    [
+      "try { await pool.query('INSERT INTO o VALUES ($1)', [id]); await charge(id); } catch (e) { await pool.query('DELETE FROM o WHERE id = $1', [id]).catch(() => {}); return 402; }",
+    ],
+    // A delete before the write inside one try (6).
+    ["try { await pool.query('DELETE FROM d').catch(() => {}); await save(x); } catch (e) { log(e); }"],
+    // Not a delete: a disable after a write (8).
+    ['await doc.send(new PutItemCommand(x)); await eb.send(new DisableRuleCommand(id)).catch(() => {});'],
   ])('keeps a delete that may be the work: %s', (body) => {
     // Prepare
     const { ctx, receiver } = receiverOf(`async function h(pool, id, x, items) { ${body} }`);
@@ -68,7 +101,7 @@ describe('cleanupTryAfterWork', () => {
   it('excuses a stale connection removed in the catch of its post', () => {
     // Prepare
     const { ctx, tryStatement } = tryOf(
-      'async function h(id) { try { await api.postToConnection({ ConnectionId: id }); } catch (err) { try { await removeConnection(id); } catch (e) { log(e); } } }',
+      'async function h(id) { try { await api.postToConnection({ ConnectionId: id }); } catch (err) { if (err.statusCode !== 410) throw err; try { await removeConnection(id); } catch (e) { log(e); } } }',
     );
     const inner = ctx.parentOf(ctx.of('CatchClause')[1] as Node) as Node;
 
@@ -77,6 +110,20 @@ describe('cleanupTryAfterWork', () => {
 
     // Assess
     expect(tryStatement).not.toBe(inner);
+    expect(excused).toBe(true);
+  });
+
+  it('excuses a stale connection removed when a status read from the error says Gone', () => {
+    // Prepare
+    const ctx = contextOf(
+      'async function h(id) { try { await api.postToConnection({ ConnectionId: id }); } catch (err) { const status = err?.statusCode; if (status === 410) { try { await removeConnection(id); } catch (e) { log(e); } } } }',
+    );
+    const inner = ctx.parentOf(ctx.of('CatchClause')[1] as Node) as Node;
+
+    // Act
+    const excused = cleanupTryAfterWork(ctx, inner);
+
+    // Assess
     expect(excused).toBe(true);
   });
 
@@ -106,6 +153,10 @@ describe('cleanupTryAfterWork', () => {
     [
       "switch (id) { case 'STOP': await addBlock(id); break; case 'START': try { await removeBlock(id); } catch (e) { log(e); } }",
     ],
+    // A check before the delete is no work (1).
+    ['await validateInput(id); try { await deleteNote(id); } catch (e) { log(e); }'],
+    // Removing a grant after a write is the work (7).
+    ['await saveUser(id); try { await removeRole(id, 0); } catch (e) { log(e); }'],
     // The try writes as well as deletes.
     ['await send(id); try { await deleteTemp(id); await save(id); } catch (e) { log(e); }'],
   ])('keeps: %s', (body) => {

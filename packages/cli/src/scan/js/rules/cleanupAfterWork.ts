@@ -4,11 +4,14 @@
 // failed delete only leaves garbage behind. Failing the request or the message there would redo (or refuse)
 // work already done. A delete that is the function's first piece of work (a DELETE route's own delete)
 // is the work, and stays judged.
-import { calleeName, isFunction, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { DELETE_CALL } from './catchAfter.js';
 import { onlyCleanup } from './catchExemptions.js';
+import { verbOf } from './ioVerbs.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { everyAwaitedCall } from './telemetryFacts.js';
+import { WRITE_NAME } from './writeStepCatch.js';
 
 /** A SQL delete handed to a client's query method: `pool.query('DELETE FROM t WHERE ...', [id])`. */
 const SQL_CALL = /^(query|execute|run|exec|none|result)$/;
@@ -23,7 +26,8 @@ const SQL_DELETE = /^\s*DELETE\s+FROM\b/i;
  * cleanupAfterWork(ctx, receiver) // await pool.query('UPDATE ...'); await pool.query('DELETE FROM tmp ...').catch(() => {}) -> true
  */
 export function cleanupAfterWork(ctx: ModuleContext, receiver: Node): boolean {
-  return isCleanupCall(ctx, receiver) && workBefore(ctx, receiver);
+  const call = unwrap(receiver) ?? receiver;
+  return isCleanupCall(ctx, call) && workBefore(ctx, call);
 }
 
 /**
@@ -38,19 +42,31 @@ export function cleanupTryAfterWork(ctx: ModuleContext, tryStatement: Node): boo
 }
 
 /**
- * The function around `at` awaited, on the path that runs before it, a call that commits something (not a
- * read, a connect or a cleanup), and that call is its first commit: a delete that follows deletes (a
- * cascade, `DELETE FROM watchers ...` then `DELETE FROM photos ...`) may be the work itself. Only the
- * statements before `at` in each block around it count, the try block too when `at` is in its catch; a
- * sibling branch (another `case`, the other side of an `if`) never ran.
+ * The function around `at` awaited, on the path that runs before it, a write or a send (ioVerbs' verbOf
+ * read, a prebuilt command resolved; a Promise.all by the calls in it), and the first of those is no
+ * delete: a delete that follows deletes (a cascade, `DELETE FROM watchers ...` then `DELETE FROM photos
+ * ...`) may be the work itself. Only the statements before `at` in each block around it count, minus a
+ * branch that returned or threw there; a sibling branch (another `case`, the other side of an `if`) never
+ * ran. A catch counts its try only when it tests the error's kind (a Gone connection): else the try may
+ * have failed before its write, and the delete is a rollback.
  */
 function workBefore(ctx: ModuleContext, at: Node): boolean {
   const fn = ctx.enclosingFunction(at);
   if (fn === undefined) return false;
   const first = awaitsBefore(ctx, at, fn)
+    .flatMap(allItems)
     .sort((a, b) => a.start - b.start)
-    .find((call) => !isRead(ctx, call));
+    .find((call) => isCleanupCall(ctx, call) || commits(ctx, call));
   return first !== undefined && !isCleanupCall(ctx, first);
+}
+
+/** The calls `Promise.all([...])`/`allSettled` awaits, else the call itself. */
+function allItems(call: Node): Node[] {
+  const list = calleeName(call)?.startsWith('all') ? unwrap((call.arguments as Node[])[0]) : undefined;
+  if (list?.type !== 'ArrayExpression') return [call];
+  return (list.elements as Node[])
+    .map((e) => unwrap(e))
+    .filter((e): e is Node => e?.type === 'CallExpression');
 }
 
 /** The calls awaited in `fn` before `at` on its path (see workBefore), a callback's own awaits left out. */
@@ -61,7 +77,7 @@ function awaitsBefore(ctx: ModuleContext, at: Node, fn: Node): Node[] {
       root,
       (n) => {
         const arg = n.type === 'AwaitExpression' ? unwrap(n.argument as Node) : undefined;
-        if (arg?.type === 'CallExpression') calls.push(arg);
+        if (arg?.type === 'CallExpression' && !inExitBranch(ctx, n, root)) calls.push(arg);
         return false;
       },
       true,
@@ -73,54 +89,73 @@ function awaitsBefore(ctx: ModuleContext, at: Node, fn: Node): Node[] {
       if (st === child) break;
       collect(st);
     }
-    // A catch or finally runs after its try block.
-    if (p.type === 'TryStatement' && child !== p.block) collect(p.block as Node);
+    // A catch that tests the error's kind runs after its try block's work.
+    if (p.type === 'TryStatement' && child === p.handler && testsError(ctx, child)) collect(p.block as Node);
   }
   return calls;
 }
 
+/** `node` sits, below `root`, in an `if` branch or a `case`: it may not have run (or returned there). */
+function inExitBranch(ctx: ModuleContext, node: Node, root: Node): boolean {
+  for (let c = node, p = ctx.parentOf(node); p !== undefined && c !== root; c = p, p = ctx.parentOf(p)) {
+    if ((p.type === 'IfStatement' && c !== p.test) || p.type === 'SwitchStatement') return true;
+  }
+  return false;
+}
+
 /**
- * An AWS cleanup (catchExemptions' onlyCleanup read on the one call), a SQL DELETE, or a call named for
- * a delete, a project's own function included (`deleteS3Object(...)`, `s3.removeTemp(...)`): trusted by
- * its name only behind work already done (workBefore).
+ * A catch whose body tests its error, or a `const` read from it (`if (!(err instanceof GoneException)) throw
+ * err`, `const status = err?.statusCode; if (status === 410)`).
+ */
+function testsError(ctx: ModuleContext, handler: Node): boolean {
+  const name = (handler.param as Node | undefined)?.name;
+  if (typeof name !== 'string') return false;
+  const names = [name];
+  for (const st of (handler.body as Node).body as Node[]) {
+    for (const d of st.type === 'VariableDeclaration' ? (st.declarations as Node[]) : []) {
+      const init = d.init as Node | undefined;
+      if (
+        d.id.type === 'Identifier' &&
+        init &&
+        new RegExp(`\\b${name}\\b`).test(ctx.source.slice(init.start, init.end))
+      )
+        names.push(d.id.name);
+    }
+  }
+  const word = new RegExp(`\\b(${names.join('|')})\\b`);
+  return someDescendant(
+    handler.body as Node,
+    (n) => n.type === 'IfStatement' && word.test(ctx.source.slice(n.test.start, n.test.end)),
+    true,
+  );
+}
+
+/** A write or a send by its verb (`save`, `PutItemCommand`, `sendEmail`, a SQL INSERT/UPDATE). */
+function commits(ctx: ModuleContext, call: Node): boolean {
+  const verb = verbOf(ctx, call);
+  if (SQL_CALL.test(verb)) return SQL_WRITE.test(stringValue(call.arguments[0]) ?? '');
+  const lower = verb.charAt(0).toLowerCase() + verb.slice(1);
+  return WRITE_NAME.test(lower) || SEND_NAME.test(lower);
+}
+
+const SQL_WRITE = /^\s*(INSERT|UPDATE|UPSERT|MERGE|REPLACE)\b/i;
+/** A send: a message, a mail, a push, a post, a transaction sent (`sendTransaction`, `postToConnection`). */
+const SEND_NAME = /^(send|post|publish|notify|mail|email|invoke|charge|transfer)([A-Z_]|$)/;
+
+/**
+ * A SQL DELETE, or a delete by its verb (catchAfter's DELETE_CALL on ioVerbs' verbOf: `deleteS3Object(...)`,
+ * `s3.deleteObject(p).promise()`, `ddb.send(del)` with `const del = new DeleteItemCommand(...)`): trusted by
+ * its name only behind work already done (workBefore). Not a grant taken back (`removeRole`,
+ * `deletePolicy`): that is the work.
  */
 function isCleanupCall(ctx: ModuleContext, call: Node): boolean {
   if (call.type !== 'CallExpression') return false;
-  if (SQL_CALL.test(calleeName(call) ?? '')) return SQL_DELETE.test(stringValue(call.arguments[0]) ?? '');
-  const text = ctx.source.slice(call.start, call.end);
-  // `onlyCleanup` reads awaited calls inside a block; a lone call is read by its command or method name.
-  if (text.includes('Command')) return onlyCleanup(ctx, call);
-  let name = calleeName(call) ?? '';
-  const inner = unwrap(unwrap(call.callee)?.object);
-  if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
-  const member = unwrap(call.callee)?.type === 'MemberExpression';
-  return DELETE_NAME.test(name) && (member || unwrap(call.callee)?.type === 'Identifier');
+  const verb = verbOf(ctx, call);
+  if (SQL_CALL.test(verb)) return SQL_DELETE.test(stringValue(call.arguments[0]) ?? '');
+  return (DELETE_CALL.test(verb) || /^Delete\w*Command$/.test(verb)) && !GRANT.test(verb);
 }
 
-const DELETE_NAME = /^(delete|remove)(?![a-z])\w*$/;
-
-/**
- * A read: nothing is committed by it (a SELECT, a Get/Query/Scan command, `bcrypt.compare`); nor by a
- * connection made ready (`await psql.connect()`, `getPool()`).
- */
-const READ_NAME =
-  /^(get|list|query|find|scan|fetch|load|read|describe|lookup|select|compare|hash|verify|connect|open|init)(?![a-z])/;
-const READ_COMMAND = /\bnew\s+(Get|BatchGet|Query|Scan|List|Describe)\w*Command\b/;
-const SQL_READ = /^\s*(SELECT|WITH)\b/i;
-
-function isRead(ctx: ModuleContext, call: Node): boolean {
-  const name = calleeName(call) ?? '';
-  if (SQL_CALL.test(name) || name === 'query') {
-    const sql = stringValue(call.arguments[0]);
-    if (sql !== undefined) return SQL_READ.test(sql);
-  }
-  if (name === 'send') return READ_COMMAND.test(ctx.source.slice(call.start, call.end));
-  if (name === 'promise') {
-    const inner = unwrap(unwrap(call.callee)?.object);
-    return inner?.type === 'CallExpression' && READ_NAME.test(calleeName(inner) ?? '');
-  }
-  return READ_NAME.test(name) || isFunction(unwrap(call.callee));
-}
+const GRANT = /(Role|Grant|Permission|Policy|Member|Access|Subscription|Subscriber)/;
 
 /**
  * A helper whose try only cleans up (`return await s3.deleteObject(p).promise()`, a `DeleteCommand`) and

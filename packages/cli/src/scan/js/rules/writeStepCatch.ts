@@ -8,7 +8,7 @@ import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** A write by name: `deleteItem`, `putObject`, `new UpdateItemCommand`, `batchWrite`. */
-const WRITE_NAME =
+export const WRITE_NAME =
   /^(put|delete|del|update|insert|upsert|remove|write|create|publish|batchWrite|transactWrite|destroy|purge|save|increment|decrement|append|enqueue|send(Message|Email|Notification)|set[A-Z])/;
 /** A write in SQL text: `'DELETE FROM sessions ...'`. */
 const WRITE_SQL = /\b(DELETE|UPDATE|INSERT|UPSERT|MERGE|REPLACE)\b/;
