@@ -72,7 +72,9 @@ function readsSelected(ctx: ModuleContext, node: Node): boolean {
     const b = ctx.resolve(d.name as string, d);
     if (b === undefined) return false;
     if (b.kind === 'param')
-      return fn !== undefined && b.declaration.start >= fn.start && b.declaration.end <= (fn.body as Node).start;
+      return (
+        fn !== undefined && b.declaration.start >= fn.start && b.declaration.end <= (fn.body as Node).start
+      );
     const decl = ctx.parentOf(b.declaration);
     return decl !== undefined && ctx.parentOf(decl)?.type === 'ForOfStatement';
   };
