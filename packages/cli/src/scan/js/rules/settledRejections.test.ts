@@ -111,5 +111,16 @@ describe('settleDecided', () => {
       ),
     ).toBe(false);
     expect(decided('const optional = true;\nconst r = await Promise.allSettled(w);')).toBe(false);
+    // Another statement's comment, and `//` inside a string (review r58 item 5).
+    expect(
+      decided(
+        'try { await add(u); } catch (e) {\n  // best effort\n}\nconst r = await Promise.allSettled(w);',
+      ),
+    ).toBe(false);
+    expect(
+      decided(
+        "const docs = 'https://wiki.example.com/teams/optional-setup';\nconst r = await Promise.allSettled(w);",
+      ),
+    ).toBe(false);
   });
 });

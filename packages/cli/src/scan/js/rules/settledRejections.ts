@@ -8,7 +8,6 @@
 // ExportFact.endsFailures), as a local one is asked here (batchIds.ts neverRejects).
 import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { commentText } from './catchDecisionWords.js';
 import { BEST_EFFORT } from './catchFacts.js';
 import type { LoggedCallRef } from './importedCallFacts.js';
 import { importedRef } from './importedEndsErrors.js';
@@ -204,12 +203,20 @@ export function settledImports(ctx: ModuleContext, work: Node | undefined, fn: N
 }
 
 /**
- * A comment in the few lines above the settle's statement decides that its failures may pass, in the words
- * a catch's comment decides with (catchFacts.ts BEST_EFFORT): `// Send emails (don't fail the request if
- * emails fail)`. Best effort by design, as a catch so commented is; only comments are read, never code.
+ * The parsed comments just above the settle's statement (only blank space between them and it) decide that
+ * its failures may pass, in the words a catch's comment decides with (catchFacts.ts BEST_EFFORT): `// Send
+ * emails (don't fail the request if emails fail)`. Best effort by design, as a catch so commented is. Another
+ * statement's comment (a catch's body above) or a string holding `//` is not read.
  */
 export function settleDecided(ctx: ModuleContext, statement: Node): boolean {
-  let from = statement.start;
-  for (let i = 0; i < 3 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
-  return BEST_EFFORT.test(commentText(ctx.source.slice(Math.max(from, 0), statement.start)));
+  const texts: string[] = [];
+  let at = statement.start;
+  for (let i = ctx.comments.length - 1; i >= 0; i--) {
+    const c = ctx.comments[i];
+    if (c === undefined || c.end > at) continue;
+    if (ctx.source.slice(c.end, at).trim() !== '') break;
+    texts.push(c.value);
+    at = c.start;
+  }
+  return texts.length > 0 && BEST_EFFORT.test(texts.join(' '));
 }
