@@ -6,15 +6,7 @@
 // Read from the syntax tree, never from text: a comment that names rejections proves nothing. A helper of
 // another module that ends its own failures (never rejects) is asked at the project pass (its
 // ExportFact.endsFailures), as a local one is asked here (batchIds.ts neverRejects).
-import {
-  calleeName,
-  forEachDescendant,
-  isFunction,
-  type Node,
-  propertyName,
-  someDescendant,
-  unwrap,
-} from '../ast.js';
+import { forEachDescendant, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { BEST_EFFORT } from './catchFacts.js';
 
