@@ -25,10 +25,10 @@ describe('marksDoneAfter', () => {
   it('finds a later awaited write of a done status, in the block or a block around it', () => {
     expect(doneAfter("await send(cmd);\nawait setJob(job.id, { status: 'complete' });")).toBe(true);
     expect(
-      doneAfter("if (job.keys.length) {\n  await send(cmd);\n}\nawait mark({ id: job.id, state: 'DONE' });"),
+      doneAfter("if (job.keys.length) {\n  await send(cmd);\n}\nawait mark({ id: job.id, state: 'done' });"),
     ).toBe(true);
     // The object handed on inside another: `{ Item: { ...job, status: 'processed' } }`.
-    expect(doneAfter("await send(cmd);\nawait db.put({ Item: { ...job, jobStatus: 'processed' } });")).toBe(
+    expect(doneAfter("await send(cmd);\nawait db.put({ Item: { ...job, status: 'processed' } });")).toBe(
       true,
     );
   });
@@ -40,6 +40,11 @@ describe('marksDoneAfter', () => {
     // A done word under another key is not the job's state.
     expect(doneAfter("await send(cmd);\nawait log({ message: 'complete' });")).toBe(false);
     // Written only in a callback that runs at another time.
+    // A log or audit write of the job, not an update or put of its record (review r58 item 6).
+    expect(doneAfter("await send(cmd);\nawait audit({ job: job.id, status: 'success' });")).toBe(false);
+    // An update that is not the selected record's, and CloudFormation's upper-case status.
+    expect(doneAfter("await send(cmd);\nawait setJob(other.id, { status: 'complete' });")).toBe(false);
+    expect(doneAfter("await send(cmd);\nawait setJob(job.id, { Status: 'SUCCESS' });")).toBe(false);
     expect(doneAfter("await send(cmd);\nawait later(() => setJob(job.id, { status: 'done' }));")).toBe(false);
   });
 });

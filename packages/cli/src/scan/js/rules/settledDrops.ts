@@ -11,7 +11,8 @@ import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
-import { handsOn, picksRejected, settleDecided, settledImports } from './settledRejections.js';
+import { handsOn, picksRejected, settleDecided } from './settledRejections.js';
+import { settledImports } from './settledWork.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
 
 /**
@@ -148,7 +149,7 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
     const picked =
       parent?.type === 'VariableDeclarator' &&
       kept?.type === 'Identifier' &&
-      picksRejected(ctx, fn, parent.end, kept.name as string);
+      picksRejected(ctx, fn, parent.end, parent);
     const io = settlesIo(ctx, work, fn);
     if (!io && !picked) continue;
     // Out of view, work over the handler's records is batch-no-partial-failure's (its settled records).
@@ -166,7 +167,7 @@ export function settledDropsRule(ctx: ModuleContext, report: Report): void {
     if (message === undefined) continue;
     // Out of view, the work is judged only by what this code does with the rejections it picks out,
     // unless a comment above the settle decides they may pass.
-    if (!io && handsOn(ctx, fn, parent?.end ?? call.end, kept?.name as string)) continue;
+    if (!io && parent !== undefined && handsOn(ctx, fn, parent.end, parent)) continue;
     if (
       !io &&
       parent !== undefined &&

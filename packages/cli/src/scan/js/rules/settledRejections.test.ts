@@ -16,7 +16,7 @@ function ask(rest: string, question: typeof picksRejected): boolean {
   const fn = (parsed.program.body as unknown as Node[])[0] as Node;
   const first = ((fn.body as Node).body as Node[])[1] as Node;
   const decl = (first.declarations as Node[])[0] as Node;
-  return question(ctx, fn, decl.end, 'results');
+  return question(ctx, fn, decl.end, decl);
 }
 
 const picks = (rest: string) => ask(rest, picksRejected);
@@ -49,20 +49,29 @@ describe('picksRejected', () => {
       ),
     ).toBe(false);
     expect(picks('const values = results.map((r) => r.value);')).toBe(false);
+    // The same name bound again: another list, not the settled answer (review r58 item 3).
+    expect(
+      picks(
+        "const check = (results) => results.forEach((r) => { if (r.status === 'rejected') log(r.reason); });\ncheck(ids);",
+      ),
+    ).toBe(false);
   });
 });
 
 describe('handsOn', () => {
   it('finds a value built from the settled answer returned, pushed into a list that outlives the code, or stored there', () => {
-    expect(handed('const outcomes = results.map((r) => r.status);\nreturn outcomes;')).toBe(true);
+    expect(
+      handed(
+        "const outcomes = results.map((r) => (r.status === 'rejected' ? r.reason : r.value));\nreturn outcomes;",
+      ),
+    ).toBe(true);
+    expect(handed('return results;')).toBe(true);
     expect(
       handed(
         'for (let i = 0; i < results.length; i++) {\n  const reason = results[i].reason;\n  errors.push(ids[i] + ": " + reason);\n}',
       ),
     ).toBe(true);
-    expect(handed("results.forEach((r) => { if (r.status === 'rejected') seen.push(r.reason); });")).toBe(
-      true,
-    );
+    expect(handed("results.forEach((r) => { if (r.status === 'rejected') errors.push(r); });")).toBe(true);
     expect(handed('this.last = results.filter((r) => r.reason);')).toBe(true);
     expect(
       handed(
@@ -78,6 +87,24 @@ describe('handsOn', () => {
       handed("const n = results.map((r) => ({ ...r, ok: r.status === 'fulfilled' })).length;\nlog(n);"),
     ).toBe(false);
     expect(handed("results.map((r) => { return r.reason; });\nreturn 'done';")).toBe(false);
+    // A local list made before the settle and only logged, or a count on a local (review r58 item 1).
+    expect(
+      handed("results.forEach((r) => { if (r.status === 'rejected') seen.push(r.reason); });\nlog(seen);"),
+    ).toBe(false);
+    expect(handed("seen.failed = results.filter((r) => r.status === 'rejected').length;")).toBe(false);
+    // A count in a 2xx answer, a fulfilled-only list, and names that are only keys (review r58 item 2).
+    expect(handed('return { statusCode: 200, body: JSON.stringify({ total: results.length }) };')).toBe(
+      false,
+    );
+    expect(
+      handed(
+        "const failed = results.filter((r) => r.status === 'rejected');\nreturn { statusCode: 200, body: JSON.stringify({ failed: failed.length }) };",
+      ),
+    ).toBe(false);
+    expect(handed('return results.map((r) => r.value);')).toBe(false);
+    expect(handed('return { results: 1, n: ids.results };')).toBe(false);
+    // The same name bound again in a nested function (review r58 item 3).
+    expect(handed('const keep = (results) => errors.push(results);\nkeep(ids);')).toBe(false);
     expect(handed('const local = [];\nresults.forEach((r) => local.push(r.reason));\nlog(local);')).toBe(
       false,
     );
@@ -111,5 +138,16 @@ describe('settleDecided', () => {
       ),
     ).toBe(false);
     expect(decided('const optional = true;\nconst r = await Promise.allSettled(w);')).toBe(false);
+    // Another statement's comment, and `//` inside a string (review r58 item 5).
+    expect(
+      decided(
+        'try { await add(u); } catch (e) {\n  // best effort\n}\nconst r = await Promise.allSettled(w);',
+      ),
+    ).toBe(false);
+    expect(
+      decided(
+        "const docs = 'https://wiki.example.com/teams/optional-setup';\nconst r = await Promise.allSettled(w);",
+      ),
+    ).toBe(false);
   });
 });
