@@ -127,6 +127,24 @@ describe('cleanupTryAfterWork', () => {
     expect(excused).toBe(true);
   });
 
+  it('reads a $-named error and ignores its name in a comment', () => {
+    // Prepare
+    const source = (param: string, test: string) =>
+      `async function h(id) { try { await api.postToConnection({ ConnectionId: id }); } catch (${param}) { ${test} { try { await removeConnection(id); } catch (e) { log(e); } } } }`;
+    const judge = (src: string) => {
+      const ctx = contextOf(src);
+      return cleanupTryAfterWork(ctx, ctx.parentOf(ctx.of('CatchClause')[1] as Node) as Node);
+    };
+
+    // Act
+    const dollar = judge(source('$e', 'if ($e.statusCode === 410)'));
+    const commentOnly = judge(source('err', 'if (gone /* err */)'));
+
+    // Assess
+    expect(dollar).toBe(true);
+    expect(commentOnly).toBe(false);
+  });
+
   it('excuses a try that only calls a delete helper after a send', () => {
     // Prepare
     const { ctx, tryStatement } = tryOf(

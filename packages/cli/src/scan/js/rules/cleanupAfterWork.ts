@@ -5,6 +5,7 @@
 // work already done. A delete that is the function's first piece of work (a DELETE route's own delete)
 // is the work, and stays judged.
 import { calleeName, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { mentions } from '../heldRecord.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { DELETE_CALL } from './catchAfter.js';
 import { onlyCleanup } from './catchExemptions.js';
@@ -110,22 +111,17 @@ function inExitBranch(ctx: ModuleContext, node: Node, root: Node): boolean {
 function testsError(ctx: ModuleContext, handler: Node): boolean {
   const name = (handler.param as Node | undefined)?.name;
   if (typeof name !== 'string') return false;
-  const names = [name];
+  // Read as variables, not as text: a comment, a string or a `$e` parameter must not decide it.
+  const names = new Set([name]);
   for (const st of (handler.body as Node).body as Node[]) {
     for (const d of st.type === 'VariableDeclaration' ? (st.declarations as Node[]) : []) {
-      const init = d.init as Node | undefined;
-      if (
-        d.id.type === 'Identifier' &&
-        init &&
-        new RegExp(`\\b${name}\\b`).test(ctx.source.slice(init.start, init.end))
-      )
-        names.push(d.id.name);
+      if (d.id.type === 'Identifier' && mentions(ctx, d.init as Node | undefined, names))
+        names.add(d.id.name);
     }
   }
-  const word = new RegExp(`\\b(${names.join('|')})\\b`);
   return someDescendant(
     handler.body as Node,
-    (n) => n.type === 'IfStatement' && word.test(ctx.source.slice(n.test.start, n.test.end)),
+    (n) => n.type === 'IfStatement' && mentions(ctx, n.test, names),
     true,
   );
 }
