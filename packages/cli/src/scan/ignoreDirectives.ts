@@ -1,6 +1,6 @@
 // `bulwark-ignore <rule>[, <rule>]: <reason>` in any comment style (//, #, /* */). On a line of its
 // own it silences the next line; after code it silences its own line.
-import type { IgnoreDirective } from './js/Candidate.js';
+import type { Candidate, IgnoreDirective } from './js/Candidate.js';
 
 const DIRECTIVE =
   /bulwark-ignore(?:-next-line)?\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?::\s*(.*?))?\s*(?:\*\/)?\s*$/;
@@ -33,4 +33,21 @@ export function ignoreDirectives(
     });
   }
   return out;
+}
+
+/**
+ * The directive that silences a candidate: on its line, or on a line the finding was moved from (a batch
+ * failure reported at its `if` is still silenced by an ignore comment at its send, `ignoredAlsoAt`).
+ * @example
+ * ignoredBy(directives, candidate)?.reason; // 'handled by the DLQ consumer'
+ */
+export function ignoredBy(
+  directives: readonly IgnoreDirective[] | undefined,
+  c: Candidate,
+): IgnoreDirective | undefined {
+  return directives?.find(
+    (d) =>
+      (d.line === c.line || c.ignoredAlsoAt?.includes(d.line) === true) &&
+      (d.rules.includes(c.rule) || d.rules.includes('all')),
+  );
 }

@@ -24,7 +24,8 @@ import { alarmedElsewhere } from './iac/stackExports.js';
 import { routedElsewhere } from './iac/stackRoutes.js';
 import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
-import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
+import { ignoredBy } from './ignoreDirectives.js';
+import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
 import { readText } from './textFile.js';
@@ -71,17 +72,6 @@ export interface ScanOptions {
  */
 export class ScanUsageError extends Error {
   override name = 'ScanUsageError' as const;
-}
-
-function ignoredBy(
-  directives: readonly IgnoreDirective[] | undefined,
-  c: Candidate,
-): IgnoreDirective | undefined {
-  return directives?.find(
-    (d) =>
-      (d.line === c.line || c.ignoredAlsoAt?.includes(d.line) === true) &&
-      (d.rules.includes(c.rule) || d.rules.includes('all')),
-  );
 }
 
 /**
