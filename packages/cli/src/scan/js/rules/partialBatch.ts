@@ -2,7 +2,7 @@
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
 // BatchWriteItem and BatchGetItem, S3 DeleteObjects, Secrets Manager BatchGetSecretValue: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
 // discarded, only logged, or whose failed entries are only logged, loses them.
-import { calleeName, contains, type Node, unwrap } from '../ast.js';
+import { calleeName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { aggregatedBatchCalls } from './batchAggregated.js';
 import { onlyServed } from './batchAnswerBody.js';
@@ -26,50 +26,13 @@ import { judgedAtCallers } from './batchPassThrough.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { thenDropsAnswer } from './batchThen.js';
+import { BATCH_COMMANDS, loggedOnlyBranches } from './batchWrapperBranches.js';
 import { recordsSuccessAfter } from './catchAfter.js';
 import { selectsOwnWork } from './catchExemptions.js';
-import { isLogCall } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import { onlyHints } from './hintEvents.js';
 import { callersOnlyPrint } from './printedAnswerCallers.js';
 import type { Report, Rule } from './Report.js';
-
-const COMMANDS = Object.keys(FAILURE_FIELD);
-const sendsV2Batch = (text: string) =>
-  text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`));
-
-const FIELDS = DISTINCT_FIELDS;
-const FIELD_WORD = new RegExp(`\\b(${FIELDS.join('|')})\\b`);
-
-/**
- * A branch that only logs the failed entries of a batch sent elsewhere (through a project's wrapper,
- * `const { success, result } = await ddb.batchWrite(...)`, then `else logger.warn(result.UnprocessedItems)`):
- * the function goes on as if the batch were written. Functions that send the command themselves are
- * judged above, from the command.
- */
-function loggedOnlyBranches(ctx: ModuleContext, report: Report, aggregated: readonly Node[]): void {
-  const seen = new Set<Node>();
-  for (const statement of ctx.of('ExpressionStatement')) {
-    if (!isLogCall(statement)) continue;
-    const parent = ctx.parentOf(statement);
-    const branch = parent?.type === 'BlockStatement' ? parent : statement;
-    const n = ctx.parentOf(branch);
-    if (n?.type !== 'IfStatement' || n.test === branch || seen.has(branch)) continue;
-    seen.add(branch);
-    const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
-    if (!statements.every((s) => isLogCall(s))) continue;
-    if (!FIELD_WORD.test(ctx.source.slice(branch.start, branch.end))) continue;
-    const scope = (ctx.enclosingFunction(n)?.body as Node | undefined) ?? ctx.program;
-    const text = ctx.source.slice(scope.start, scope.end);
-    if (COMMANDS.some((c) => text.includes(`new ${c}`)) || sendsV2Batch(text)) continue;
-    if (aggregated.some((call) => contains(scope, call))) continue;
-    report(
-      'swallowed-error',
-      statements[0] as Node,
-      'the failed entries of a batch write are only logged: the function goes on as if they were written, so they are lost',
-    );
-  }
-}
 
 /**
  * The answer is handed back whole by an exported function (`console.log(response); return response`):
@@ -245,10 +208,10 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
   // Plain-text checks: an alternation regular expression over every large file costs more.
   // The two entries below are batchWordsIn's words, which the pre-parse gate admits modules by.
   const has = (word: string) => ctx.spells(word);
-  if (!batchWordsIn(has) && !COMMANDS.some(has)) return;
+  if (!batchWordsIn(has) && !BATCH_COMMANDS.some(has)) return;
   // Found once: the walk over every call of the module is shared by both uses below.
   const aggregated = aggregatedBatchCalls(ctx);
-  if (FIELDS.some(has))
+  if (DISTINCT_FIELDS.some(has))
     loggedOnlyBranches(
       ctx,
       report,
@@ -275,7 +238,7 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
     const sent = ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
     judgeBatch(ctx, report, call, sent, field, method);
   }
-  if (!COMMANDS.some(has)) return;
+  if (!BATCH_COMMANDS.some(has)) return;
   const judged = new Set<Node>();
   for (const command of ctx.of('NewExpression')) {
     const name = unwrap(command.callee)?.name as string | undefined;
