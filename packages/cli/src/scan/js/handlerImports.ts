@@ -13,6 +13,7 @@ import { classMethods, constructionEdges } from './constructedClasses.js';
 import { folderLoadCalls } from './folderLoads.js';
 import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
+import { localCallEdges } from './localCallEdges.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass } from './memberClass.js';
 import { adapterServes, registrations } from './mountedRoutes.js';
@@ -25,7 +26,6 @@ import {
   registeredStarts,
   tabledImport,
 } from './registeredEntries.js';
-import { selfCalls } from './selfCalls.js';
 import { tableCallRefs } from './tabledMembers.js';
 
 /**
@@ -222,35 +222,6 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     if (refs.length > 0) out[name] = refs;
   }
   return out;
-}
-
-/** A call of a module-local function by name: the function called, and the functions around the call. */
-interface LocalCallEdge {
-  readonly target: Node;
-  readonly call: Node;
-  /** The functions around the call, found the first time the target is reached. */
-  callers?: readonly Node[];
-}
-const edgeCache = new WeakMap<ModuleContext, readonly LocalCallEdge[]>();
-
-/**
- * The module's calls of its own functions by name, in source order, found once per module: rules ask
- * exportsReaching for many nodes of one module (every floating call of a helper module), and resolving
- * every call's callee again each time made it quadratic in the module's calls.
- */
-function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
-  const cached = edgeCache.get(ctx);
-  if (cached !== undefined) return cached;
-  const edges: LocalCallEdge[] = [];
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (callee?.type !== 'Identifier') continue;
-    const target = ctx.functionOf(callee);
-    if (target !== undefined) edges.push({ target, call });
-  }
-  edges.push(...selfCalls(ctx)); // `utils.f()` of `const utils = module.exports` (js/selfCalls.ts)
-  edgeCache.set(ctx, edges);
-  return edges;
 }
 
 /**
