@@ -22,6 +22,11 @@ export interface ReachConditions {
    * dropped when only operator scripts call them and no handler reaches them (scriptCallers.ts).
    */
   readonly reachedThrough?: readonly string[];
+  /**
+   * The finding sits in this method of a class reachedThrough hands out, which its own module never names
+   * (js/reachedMethods.ts): dropped when no other module of the package names it either (unnamedMethods.ts).
+   */
+  readonly reachedMethod?: string;
   /** Kept only when a handler's path reaches one of these exports of the module (importerUses.ts onHandlerPath). */
   readonly onlyIfHandlerReaches?: readonly string[];
 }
