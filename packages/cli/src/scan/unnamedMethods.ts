@@ -34,9 +34,16 @@ const DEPLOYS = [
 /** Per project: the source text of each package's modules, and the answers already given per package and name. */
 const packages = new WeakMap<Project, Map<string, PackageTexts>>();
 
+interface SourceText {
+  readonly file: string;
+  readonly text: string;
+}
+
 interface PackageTexts {
   readonly published: boolean;
-  readonly modules: readonly { readonly file: string; readonly text: string }[];
+  /** The package's modules with their text, read the first time a method of it is looked for. */
+  modules?: readonly SourceText[];
+  /** Per file and method: is it named outside its module? */
   readonly named: Map<string, boolean>;
 }
 
@@ -53,7 +60,11 @@ export function unnamedMethod(project: Project, file: string, c: Candidate): boo
   const root = project.rootDir;
   if (root === undefined) return false;
   const pkg = packageDir(file, root);
-  if (!project.importerUses.knowsHandlersUnder(pkg) || packageOf(project, pkg).published) return false;
+  // A workspace library with no handler of its own keeps its findings: readers hold its exported methods to
+  // be its contract (the handlers of other packages may call them later), as unnamedExports.ts does.
+  if (!project.importerUses.knowsHandlersUnder(pkg)) return false;
+  const entry = packageOf(project, pkg);
+  if (entry.published) return false;
   // Evidence the module is loaded and its imports resolve: an unresolved import looks like no caller.
   const importers = [...project.eventCallers.importersOf(file)];
   if (importers.length === 0) return false;
@@ -64,18 +75,17 @@ export function unnamedMethod(project: Project, file: string, c: Candidate): boo
     if (text === undefined || COMPUTED_CALL.test(text) || instance.test(text) || word.test(text))
       return false;
   }
-  const entry = packageOf(project, pkg);
   const key = `${file}\0${method}`;
   let named = entry.named.get(key);
   if (named === undefined) {
-    // The module itself names it once, at its declaration (js/reachedMethods.ts); any other module is a caller.
-    named = entry.modules.some((m) => m.file !== file && word.test(m.text));
+    // The module itself names it once, at its declaration (js/reachedMethods.ts); any other file is a caller.
+    named = modulesOf(project, pkg, entry).some((m) => m.file !== file && word.test(m.text));
     entry.named.set(key, named);
   }
   return !named;
 }
 
-/** The package's modules and manifest, read once per project and package. */
+/** The package's manifest verdict and answers, kept once per project and package. */
 function packageOf(project: Project, pkg: string): PackageTexts {
   let byPackage = packages.get(project);
   if (byPackage === undefined) {
@@ -84,19 +94,29 @@ function packageOf(project: Project, pkg: string): PackageTexts {
   }
   let entry = byPackage.get(pkg);
   if (entry === undefined) {
-    const modules: { file: string; text: string }[] = [];
-    for (const file of project.files) {
-      if (!file.startsWith(pkg)) continue;
-      const text = project.deferred.get(file) ?? readSource(file);
-      if (text !== undefined) modules.push({ file, text });
-    }
-    entry = { published: published(pkg), modules, named: new Map() };
+    entry = { published: published(pkg), named: new Map() };
     byPackage.set(pkg, entry);
   }
   return entry;
 }
 
-/** A package others install: not private, with an entry point, and deploying nothing of its own. */
+/** The project modules under the package folder, with their text. */
+function modulesOf(project: Project, pkg: string, entry: PackageTexts): readonly SourceText[] {
+  if (entry.modules !== undefined) return entry.modules;
+  const modules: { file: string; text: string }[] = [];
+  for (const file of project.files) {
+    if (!file.startsWith(pkg)) continue;
+    const text = project.deferred.get(file) ?? readSource(file);
+    if (text !== undefined) modules.push({ file, text });
+  }
+  entry.modules = modules;
+  return modules;
+}
+
+/**
+ * A package others install: not private, with an entry point, and deploying nothing of its
+ * own (a `main: serverless.ts` service is no library).
+ */
 function published(pkg: string): boolean {
   let manifest: { private?: unknown; main?: unknown; exports?: unknown };
   try {
@@ -104,7 +124,7 @@ function published(pkg: string): boolean {
   } catch {
     return false;
   }
-  if (manifest.private === true || (manifest.main === undefined && manifest.exports === undefined))
-    return false;
+  const entry = manifest.exports ?? manifest.main;
+  if (manifest.private === true || entry === undefined) return false;
   return !DEPLOYS.some((name) => existsSync(join(pkg, name)));
 }
