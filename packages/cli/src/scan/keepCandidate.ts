@@ -6,7 +6,6 @@ import { batchImportSettles } from './batchImportSettles.js';
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { cliOnly } from './cliImporters.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
-import { deadModule } from './deadModules.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { globalMemberAsync } from './globalMembers.js';
@@ -38,10 +37,9 @@ import { paramAlwaysAsync } from './passedAsyncCallers.js';
 import type { Project } from './project.js';
 import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
-import { scriptOnly } from './scriptCallers.js';
 import { invocationUnmet, linkSettled } from './templateSettles.js';
 import { typedMethodAsync } from './typedMethods.js';
-import { unnamedExport } from './unnamedExports.js';
+import { unreachedCode } from './unreachedCode.js';
 import { batchCallerKept } from './wrapperCalls.js';
 
 /** Keeps a candidate unless another file settles it. */
@@ -257,8 +255,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.handlerLink !== undefined && linkSettled(c.handlerLink, project.linkedHandler(c.handlerLink)))
     return false;
-  if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return false;
-  if (unnamedExport(project, file, c) || deadModule(project, file, c)) return false;
+  if (unreachedCode(project, file, c)) return false;
   if (
     c.onlyIfHandlerReaches !== undefined &&
     !project.importerUses.onHandlerPath(file, c.onlyIfHandlerReaches)

@@ -9,6 +9,7 @@ import type { ClientFacts } from './handedInClients.js';
 import type { ImportConditions } from './importConditions.js';
 import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
 import type { ParamSlot } from './passedAsync.js';
+import type { ReachConditions } from './reachConditions.js';
 import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
 import type { TerraformConditions } from './terraformConditions.js';
 import type { TypedCall } from './typedReceivers.js';
@@ -43,7 +44,7 @@ export type DecoderRef = ImportRef & { readonly method?: string; readonly key?: 
 
 export type Protection = 'retry' | 'breaker' | 'timeout';
 
-export interface Candidate extends TerraformConditions, AuthConditions, ImportConditions {
+export interface Candidate extends TerraformConditions, AuthConditions, ImportConditions, ReachConditions {
   readonly rule: string;
   readonly line: number;
   readonly column: number;
@@ -141,23 +142,6 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfRequestTimeoutWarns?: true | 'own';
   /** A project HTTP client class built with `given` arguments: kept when its timeout argument is not among them. */
   readonly onlyIfImportHttpTimeoutArg?: { readonly ref: ImportRef; readonly given: number };
-  /**
-   * A catch in a helper module, reached from these exports: kept only when a handler in another module
-   * calls one of them on its must-complete path (js/handlerImports.ts).
-   */
-  readonly onlyIfExportOnHandlerPath?: readonly string[];
-  /**
-   * A finding in a helper module, reached from these exports: kept only when another module of the
-   * project names one of them (an export nothing imports sends nothing; rules/retrySuperagent.ts).
-   */
-  readonly onlyIfExportMentioned?: readonly string[];
-  /**
-   * A code finding in a module with no handler, reached from these exports (js/candidatePath.ts):
-   * dropped when only operator scripts call them and no handler reaches them (scriptCallers.ts).
-   */
-  readonly reachedThrough?: readonly string[];
-  /** Kept only when a handler's path reaches one of these exports of the module (importerUses.ts onHandlerPath). */
-  readonly onlyIfHandlerReaches?: readonly string[];
   /**
    * The awaited answer of this project import is discarded or only printed: kept only when the import
    * hands back a batch API's answer unread (rules/batchWrappers.ts); `{batch}` and `{field}` name it.

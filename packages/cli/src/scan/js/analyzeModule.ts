@@ -19,6 +19,7 @@ import { messageGroupsOf } from './messageGroups.js';
 import { RULES } from './moduleRules.js';
 import { isFatal, type ParseOptions, parseSource } from './parseSource.js';
 import { passedFunctions } from './passedAsync.js';
+import { reachedMethod } from './reachedMethods.js';
 import { redelivered } from './redelivery.js';
 import { reExports } from './reExports.js';
 import { importResultUses } from './resultUse.js';
@@ -152,7 +153,11 @@ export function analyzeModule(
       if (!seen.has(key)) seen.set(key, undefined);
       return;
     }
-    const via = path.length > 0 ? { reachedThrough: path } : {};
+    const method = path.length > 0 ? reachedMethod(ctx, node) : undefined;
+    const via =
+      path.length > 0
+        ? { reachedThrough: path, ...(method === undefined ? {} : { reachedMethod: method }) }
+        : {};
     // A floating chain may span lines (`pool.query(\n...\n).catch(() => {})`): its end lets doubleReports.ts
     // find the `.catch(` of the same statement on a later line.
     const end = rule === 'floating-promise' ? { chainEnd: ctx.position(node.end) } : {};

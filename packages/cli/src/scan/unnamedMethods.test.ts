@@ -1,0 +1,91 @@
+// A method of an exported class or singleton that no module of its package names is dead code: its
+// outbound findings go. The checks on a small Serverless service, with each way a method may still run.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scan } from './scan.js';
+
+const roots: string[] = [];
+
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+const SERVICE = `import axios from 'axios';
+const API = process.env.API ?? '';
+class BookingService {
+  async create(slot: string) {
+    return axios.post(\`\${API}/bookings\`, { slot });
+  }
+  async cancel(uid: string) {
+    return axios.post(\`\${API}/bookings/\${uid}/void\`);
+  }
+}
+export const bookings = new BookingService();
+`;
+const HANDLER = `import { bookings } from './bookings.js';
+export const handler = async (event: { body: string }) => {
+  await bookings.create(event.body);
+  return { statusCode: 200, body: '' };
+};
+`;
+const PRIVATE = '{ "name": "booking-api", "private": true }';
+
+/** The lines of src/bookings.ts reported by http-no-timeout, once `files` are written over the service. */
+async function reportedLines(files: Record<string, string>): Promise<number[]> {
+  const root = mkdtempSync(join(tmpdir(), 'bulwark-methods-'));
+  roots.push(root);
+  const all = { 'package.json': PRIVATE, 'src/bookings.ts': SERVICE, 'src/handler.ts': HANDLER, ...files };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const result = await scan({ root, workers: 0 });
+  return result.findings
+    .filter((f) => f.file === 'src/bookings.ts' && f.rule === 'http-no-timeout')
+    .map((f) => f.line)
+    .sort((a, b) => a - b);
+}
+
+describe('unnamedMethod', () => {
+  it('drops the request of a method no module names', async () => {
+    expect(await reportedLines({})).toEqual([5]);
+  });
+
+  it.each([
+    [
+      'called in a module that does not import the class (an instance handed to it)',
+      { 'src/jobs.ts': 'export const run = (s: any) => s.cancel("1");\n' },
+    ],
+    [
+      'named by a computed member',
+      {
+        'src/handler.ts': HANDLER.replace(
+          'bookings.create(event.body)',
+          'bookings[event.body as "create"]("x")',
+        ),
+      },
+    ],
+    [
+      'named in its own module beyond its declaration',
+      {
+        'src/bookings.ts': SERVICE.replace(
+          'export const bookings',
+          'export const drop = (u: string) => new BookingService().cancel(u);\nexport const bookings',
+        ),
+      },
+    ],
+    [
+      'of a class a framework decorator registers',
+      { 'src/bookings.ts': SERVICE.replace('class Booking', '@Injectable()\nexport class Booking') },
+    ],
+    [
+      'of a class that extends another (a base may call it)',
+      { 'src/bookings.ts': SERVICE.replace('class BookingService {', 'class BookingService extends Base {') },
+    ],
+    ['of a published library', { 'package.json': '{ "name": "booking-client", "main": "src/bookings.js" }' }],
+  ])('keeps the request of a method %s', async (_case, files) => {
+    expect(await reportedLines(files)).toHaveLength(2);
+  });
+});
