@@ -6,6 +6,10 @@
 // invocation succeeds, whatever the handler itself deleted.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { lastTextMemo } from '../textMemo.js';
+
+/** The module reads an event source's `Records`: asked once per try, read once per text. */
+const recordsText = lastTextMemo((text) => /\.Records\b|\bRecords\s*[:}]/.test(text));
 
 /** A queue message acknowledged: `removeSQSMessages(...)`, `sqs.deleteMessage(...)`, `ack(...)`. */
 const ACK_CALL = /^((delete|remove|ack|acknowledge)\w*Messages?|ack|acknowledge|ackAll)$/;
@@ -65,7 +69,7 @@ function statementsAfter(ctx: ModuleContext, tryStatement: Node): Node[] {
  * `done`): a failure leaves its messages in the queue.
  */
 export function acknowledgedOnlyOnSuccess(ctx: ModuleContext, tryStatement: Node): boolean {
-  if (/\.Records\b|\bRecords\s*[:}]/.test(ctx.source)) return false;
+  if (recordsText(ctx.source)) return false;
   const deleteCall = (s: Node, test: (call: Node) => boolean) =>
     someDescendant(s, (n) => n.type === 'CallExpression' && acknowledges(ctx, n) && test(n), true);
   const filled = filledInTry(ctx, tryStatement);

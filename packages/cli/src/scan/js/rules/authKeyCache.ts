@@ -5,11 +5,15 @@
 // the line that decides an outage is an auth failure.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { lastTextMemo } from '../textMemo.js';
 import { answersAuthFailure } from './authAnswers.js';
 import { onlyLogs } from './authFlow.js';
 import { callsRemote } from './authRemote.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report } from './Report.js';
+
+/** A `let` in the module: only a module-level cache can hold a loaded key. Asked once per catch, read once per text. */
+const letText = lastTextMemo((text) => /\blet\s/.test(text));
 
 /** The module-level variables a node assigns, in its callbacks too (`.then((d) => { apiKeys = new Map(...) })`). */
 function assignedModuleVars(ctx: ModuleContext, node: Node): Set<string> {
@@ -99,14 +103,14 @@ function droppedLoad(
 
 /** Is this log-only catch the load of a credential cache that gates a 401/403 (swallowed-error defers)? */
 export function keyCacheCatch(ctx: ModuleContext, handler: Node): boolean {
-  if (!/\blet\s/.test(ctx.source) || !onlyLogs(handler)) return false;
+  if (!letText(ctx.source) || !onlyLogs(handler)) return false;
   const tryStatement = ctx.parentOf(handler) as Node;
   return droppedLoad(ctx, tryStatement.block as Node, ctx.enclosingFunction(handler)) !== undefined;
 }
 
 /** Reports the log-only catch of a remote credential load whose cache gates a 401/403/Deny. */
 export function keyCacheRules(ctx: ModuleContext, report: Report): void {
-  if (!/\blet\s/.test(ctx.source)) return;
+  if (!letText(ctx.source)) return;
   const loads: { at: Node; scope: Node; fn: Node | undefined }[] = [];
   for (const handler of ctx.of('CatchClause'))
     if (onlyLogs(handler)) {

@@ -7,7 +7,6 @@ import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import {
   answersOriginalError,
   deletedAfterLoop,
-  deletedAfterTry,
   feedsOnlyBestEffort,
   throwsAfter,
   unsetThrowsAfter,
@@ -17,6 +16,7 @@ import { catchOnlyDecision, commentText } from './catchDecisionWords.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
+import { deletedAfterTry } from './deletedAfterTry.js';
 import { deletedOnMissingAnswer } from './deletedOnMissing.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';

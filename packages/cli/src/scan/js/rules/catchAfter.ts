@@ -132,69 +132,6 @@ export function deletedAfterLoop(ctx: ModuleContext, tryStatement: Node): boolea
   );
 }
 
-/** The `Key: {...}` an SDK command is sent with, whitespace dropped: `send(new GetCommand({ Key }))`. */
-function commandKey(ctx: ModuleContext, call: Node): string | undefined {
-  if (calleeName(call) !== 'send') return undefined;
-  const command = ctx.valueOf((call.arguments as Node[])[0]);
-  const input = command?.type === 'NewExpression' ? unwrap((command.arguments as Node[])[0]) : undefined;
-  const value = input?.type === 'ObjectExpression' ? (ctx.valueOf(input) ?? input) : undefined;
-  const key = (value?.properties as Node[] | undefined)?.find(
-    (p) => p.type === 'Property' && (p.key?.name ?? p.key?.value) === 'Key',
-  );
-  return key === undefined ? undefined : ctx.source.slice(key.value.start, key.value.end).replace(/\s+/g, '');
-}
-
-/**
- * After the try, in its function, the record the function read to find its work is deleted anyway: a
- * pending marker read with `GetCommand({ Key: MARKER })`, then `catch (e) { log(e) }` around the work, then
- * `DeleteCommand({ Key: MARKER })`. What failed was only logged, and the marker that would have brought the
- * work back is gone, so not even a job's next run finds it again. A delete that waits on a flag the try sets
- * (`if (invalidated) await ...`) is the success path and does not count.
- */
-export function deletedAfterTry(ctx: ModuleContext, tryStatement: Node): boolean {
-  const fn = ctx.enclosingFunction(tryStatement);
-  if (fn === undefined) return false;
-  const read = new Set<string>();
-  someDescendant(
-    fn.body as Node,
-    (n) => {
-      if (n.type === 'CallExpression' && n.end < tryStatement.start && !deletes(ctx, n)) {
-        const key = commandKey(ctx, n);
-        if (key !== undefined) read.add(key);
-      }
-      return false;
-    },
-    true,
-  );
-  if (read.size === 0) return false;
-  const assigned = new Set<string>();
-  someDescendant(
-    tryStatement.block,
-    (n) => {
-      const left = n.type === 'AssignmentExpression' ? unwrap(n.left) : undefined;
-      if (left?.type === 'Identifier') assigned.add(left.name as string);
-      return false;
-    },
-    true,
-  );
-  const gated = (n: Node) => {
-    for (let p = ctx.parentOf(n); p !== undefined && !isFunction(p); p = ctx.parentOf(p)) {
-      const test = p.type === 'IfStatement' || p.type === 'ConditionalExpression' ? p.test : undefined;
-      const flag = (d: Node) => d.type === 'Identifier' && assigned.has(d.name as string);
-      if (test !== undefined && (flag(test) || someDescendant(test, flag))) return true;
-    }
-    return false;
-  };
-  const deletesRead = (d: Node) =>
-    d.type === 'CallExpression' && deletes(ctx, d) && read.has(commandKey(ctx, d) ?? '') && !gated(d);
-  for (let n: Node = tryStatement, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
-    if (isFunction(p)) return false;
-    if (p.type === 'BlockStatement' && later(ctx, n).some((s) => someDescendant(s, deletesRead, true)))
-      return true;
-  }
-  return false;
-}
-
 /**
  * After `node`, in the same block, the code sets a flag (`s3Ok = true`) that a later `if` of the function
  * tests before doing more work (`if (cfOk && s3Ok) await writeFlushMarker()`): the run records its own

@@ -94,6 +94,21 @@ function cleanupOnly(ctx: ModuleContext, block: Node): boolean {
  * (a scheduled Powertools class copied from an API one keeps `Promise<APIGatewayProxyResult>`).
  */
 export function selectsOwnWork(ctx: ModuleContext, logOnly = false, typed = false): boolean {
+  // Asked once per catch and per retry site, and each answer walks every handler's body: remembered per
+  // module and reading, it is exact (the handlers are found when the module is read and never change).
+  let known = ownWorkByModule.get(ctx);
+  if (known === undefined) {
+    known = [];
+    ownWorkByModule.set(ctx, known);
+  }
+  const reading = (logOnly ? 1 : 0) + (typed ? 2 : 0);
+  known[reading] ??= ownWork(ctx, logOnly, typed);
+  return known[reading];
+}
+
+const ownWorkByModule = new WeakMap<ModuleContext, boolean[]>();
+
+function ownWork(ctx: ModuleContext, logOnly: boolean, typed: boolean): boolean {
   // SST's API handlers take no event and read their request through hooks (requestHooks.ts).
   if (readsRequestHooks(ctx)) return false;
   let entries = 0;

@@ -6,7 +6,7 @@ import { isFunction, type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
-import { COUNTER, callsSelf, sameArguments, selfName } from './retryRecursion.js';
+import { callsSelf, countsAttempts, sameArguments, selfName } from './retryRecursion.js';
 
 /** A test that reads a failed answer: a throttling or server-error status, a rate-limit or error code. */
 const FAILED_ANSWER = /\b(429|50[0-4])\b|throttl|rate.?limit|too.?many|retryable|\.error\b|\.ok\b/i;
@@ -47,7 +47,7 @@ export function answerRecursionSites(ctx: ModuleContext): RetrySite[] {
     sites.push({
       node: again,
       label: 'recursive retry',
-      ...(sameArguments(fn, again) && !COUNTER.test(ctx.source.slice(fn.start, fn.end))
+      ...(sameArguments(fn, again) && !countsAttempts(ctx, fn)
         ? {
             unbounded: 'recursive retry with no attempt limit: it calls itself again with the same arguments',
           }

@@ -7,7 +7,7 @@
 import { isFunction, type Node, propertyName, rootIdentifier, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { RetrySite } from './retryLibraries.js';
-import { bounded, COUNTER, callsSelf, selfName } from './retryRecursion.js';
+import { bounded, callsSelf, countsAttempts, selfName } from './retryRecursion.js';
 
 /** Whether `arg` is read off the caught error `error` (directly or through a const worked out from it). */
 function fromError(ctx: ModuleContext, arg: Node, error: Node): boolean {
@@ -145,7 +145,7 @@ export function errorHintRecursions(ctx: ModuleContext): RetrySite[] {
     const fn = ctx.enclosingFunction(node);
     const self = fn === undefined ? undefined : selfName(ctx, fn);
     if (fn === undefined || self === undefined) continue;
-    if (COUNTER.test(ctx.source.slice(fn.start, fn.end))) continue;
+    if (countsAttempts(ctx, fn)) continue;
     const again = againWithErrorValue(ctx, c.body, self, c.error, fn);
     if (again === undefined || boundedHint(ctx, fn, again, c)) continue;
     sites.push({

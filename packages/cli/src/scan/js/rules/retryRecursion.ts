@@ -53,6 +53,23 @@ export function sameArguments(fn: Node, call: Node): boolean {
 /** Text that counts attempts (`attempt >= 3`, `retries < max`). */
 export const COUNTER = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===|<=|<|!==)/i;
 
+// Asked of one function per catch and per call in it: remembered per function node (a node belongs to one
+// module's text), so a function of thousands of catches reads its own text once.
+const countedByFunction = new WeakMap<Node, boolean>();
+
+/**
+ * The function's text counts attempts (COUNTER): its recursion is bounded by a counter it compares.
+ * @example countsAttempts(ctx, fn) // true for `async function send(x, attempt = 0) { if (attempt >= 3) throw e; ... }`
+ */
+export function countsAttempts(ctx: ModuleContext, fn: Node): boolean {
+  let known = countedByFunction.get(fn);
+  if (known === undefined) {
+    known = COUNTER.test(ctx.source.slice(fn.start, fn.end));
+    countedByFunction.set(fn, known);
+  }
+  return known;
+}
+
 /** Words of a flag or counter that bounds the rounds. */
 const BOUND_WORDS =
   /retr(y|ied|ies)|attempt|tries|count|again|refreshed|isRetry|second|once|first|depth|max/i;
@@ -98,7 +115,7 @@ export function recursionSite(ctx: ModuleContext, clause: Node): RetrySite | und
   const delays = delaysIn(ctx, clause.body as Node);
   if (delays.length === 0) return undefined;
   const unbounded =
-    sameArguments(fn, again) && !COUNTER.test(ctx.source.slice(fn.start, fn.end))
+    sameArguments(fn, again) && !countsAttempts(ctx, fn)
       ? { unbounded: 'recursive retry with no attempt limit: it calls itself again with the same arguments' }
       : {};
   return {
@@ -137,7 +154,7 @@ export function promiseRecursionSite(ctx: ModuleContext, call: Node): RetrySite 
   return {
     node: again,
     label: 'recursive retry',
-    ...(sameArguments(fn, again) && !COUNTER.test(ctx.source.slice(fn.start, fn.end))
+    ...(sameArguments(fn, again) && !countsAttempts(ctx, fn)
       ? { unbounded: 'recursive retry with no attempt limit: it calls itself again with the same arguments' }
       : {}),
     ...(delays.some((d) => jittered(ctx, d))
