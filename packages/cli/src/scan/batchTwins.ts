@@ -7,6 +7,7 @@
 // neither reports nor bisects merges the same way: it feeds the same consumer, whose one fix (answer the
 // failed records) starts at the code, so a second finding at the source would count one consumer twice.
 import type { FileOutcome } from './analyzeFile.js';
+import { batchWorkerOf } from './batchWorkerHandOff.js';
 import { HandlerJoin, stemOf } from './handlerJoin.js';
 import { namesPackageModule } from './iac/packageFolderHandlers.js';
 import type { Candidate } from './js/Candidate.js';
@@ -111,6 +112,11 @@ export function batchTwins(
   /** Terraform mappings (`file:line`) whose handler's code is reported, and the templates of each code key. */
   const terraformMerged = new Set<string>();
   const terraformOf = new Map<string, string[]>();
+  /**
+   * Handlers whose finding is their worker's (batchWorkerHandOff.ts), by the worker's `stem#export`: merged
+   * after sharedServes, which must not see them reported, and named in the worker's message.
+   */
+  const handedOn = new Map<string, string[]>();
   if (linked.size > 0 || terraform.length > 0 || unsplit.size > 0)
     for (const o of outcomes) {
       if (o.kind !== 'code') continue;
@@ -127,7 +133,13 @@ export function batchTwins(
         );
         const streamed = keys.some((key) => unsplit.has(key));
         if (!keys.some((key) => linked.has(key)) && mappings.length === 0 && !streamed) continue;
-        if (!project.keep(o.file.path, c)) continue;
+        if (!project.keep(o.file.path, c)) {
+          // Its worker's finding stands for it (batchWorkerHandOff.ts): its event sources stay merged.
+          const worker = batchWorkerOf(project, o.facts.file, c);
+          const at = worker === undefined ? undefined : `${stemOf(worker.file)}#${worker.name}`;
+          if (at !== undefined) handedOn.set(at, [...(handedOn.get(at) ?? []), ...keys]);
+          continue;
+        }
         for (const key of keys) reported.add(key);
         if (streamed) for (const key of keys) unsplitReported.add(key);
         for (const t of mappings) {
@@ -143,7 +155,7 @@ export function batchTwins(
     reportedInCode: (key) => reported.has(key),
     bisectsOnly: (key) => bisecting.get(key) === true && !unsplit.has(key),
   });
-  for (const keys of shared.values())
+  for (const keys of [...shared.values(), ...handedOn.values()])
     for (const key of keys) {
       reported.add(key);
       if (unsplit.has(key)) unsplitReported.add(key);
@@ -153,7 +165,10 @@ export function batchTwins(
     if (c.rule !== RULE) return [];
     return c.onlyIfServesHandlers !== undefined
       ? (shared.get(sharedAt(file, c)) ?? [])
-      : (c.handlerExports ?? []).map((name) => `${stemOf(file)}#${name}`);
+      : (c.handlerExports ?? []).flatMap((name) => {
+          const key = `${stemOf(file)}#${name}`;
+          return [key, ...(handedOn.get(key) ?? [])];
+        });
   };
   return {
     mergedIntoCode: (c, rel) =>

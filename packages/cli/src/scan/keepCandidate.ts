@@ -3,6 +3,7 @@
 // kept only if every condition it carries still holds once those files are read.
 
 import { batchImportSettles } from './batchImportSettles.js';
+import { handsBatchToWorker } from './batchWorkerHandOff.js';
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { cliOnly } from './cliImporters.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
@@ -178,7 +179,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     !c.onlyIfImportBatchEvent.some((ref) => readsBatchThrough(project, ref))
   )
     return false;
-  if (batchImportSettles(project, c)) return false;
+  if (batchImportSettles(project, c) || handsBatchToWorker(project, file, c)) return false;
   if (c.onlyIfImportApiRoute !== undefined && !importRouted(project, c.onlyIfImportApiRoute)) return false;
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   if (c.onlyIfFieldTargeted !== undefined && !fieldTargeted(project, file, c.onlyIfFieldTargeted))

@@ -4,6 +4,7 @@
 import type { Candidate, FieldRoute, ImportRef, PassedProps } from './Candidate.js';
 import type { DeclaredType } from './declaredTypes.js';
 import type { ExportFact } from './ExportFact.js';
+import type { EventTaker } from './eventTakers.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import type { PassedFunction } from './passedAsync.js';
@@ -102,7 +103,7 @@ export interface HandlerFact {
    * Project functions the handler hands its whole event to (`await processBatch(event, deps)`), by import
    * (js/eventTakers.ts): they take the batch the handler's event source delivers.
    */
-  readonly passesEvent?: readonly { readonly source: string; readonly name: string }[];
+  readonly passesEvent?: readonly EventTaker[];
   /**
    * It only hands its batch on: it passes its event (passesEvent), names no record itself, and its module
    * answers no item failure in words (middy, Powertools, `batchItemFailures`), parks or deletes none. Only

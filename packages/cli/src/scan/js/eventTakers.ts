@@ -7,8 +7,19 @@ import { type Node, someDescendant, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { mayBeWorkspaceImport } from './workspaceImports.js';
 
-/** The callee names of the calls in `handler` that take its event parameter whole as an argument. */
-function eventCallees(handler: Node): Node[] {
+/** A project function a handler hands its whole event to, by import (source '' for its own module). */
+export interface EventTaker {
+  readonly source: string;
+  readonly name: string;
+  /**
+   * The handler drops the call's answer (`await handleEvent(event, work);` as a statement): the function
+   * works the batch itself rather than hand something back (batchWorkerHandOff.ts).
+   */
+  readonly discarded?: true;
+}
+
+/** The calls in `handler` that take its event parameter whole as an argument, by an identifier callee. */
+function eventCalls(handler: Node): Node[] {
   const first = (handler.params as Node[])[0];
   if (first?.type !== 'Identifier') return [];
   const event = first.name as string;
@@ -18,7 +29,7 @@ function eventCallees(handler: Node): Node[] {
     const callee = unwrap(n.callee);
     if (callee?.type !== 'Identifier') return false;
     if ((n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === event))
-      out.push(callee);
+      out.push(n);
     return false;
   };
   // `(event, context) => handle(event, context, processor)`: a concise body is the call itself, which
@@ -35,15 +46,18 @@ function eventCallees(handler: Node): Node[] {
  * @example
  * eventTakers(ctx, fn) // [{ source: './processor', name: 'processBatch' }] for `(e) => processBatch(e, db)`
  */
-export function eventTakers(ctx: ModuleContext, handler: Node): { source: string; name: string }[] {
-  const out: { source: string; name: string }[] = [];
-  for (const callee of eventCallees(handler)) {
+export function eventTakers(ctx: ModuleContext, handler: Node): EventTaker[] {
+  const out: EventTaker[] = [];
+  for (const call of eventCalls(handler)) {
+    const callee = unwrap(call.callee) as Node;
     const name = callee.name as string;
     const imp = ctx.importOf(name, callee);
+    const up = ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
+    const discarded = up.parent?.type === 'ExpressionStatement' ? { discarded: true as const } : {};
     // A workspace package's export is a delegate like a sibling module's (project.ts resolves both).
     if (imp !== undefined && mayBeWorkspaceImport(imp.source) && imp.imported !== '*')
-      out.push({ source: imp.source, name: imp.imported });
-    else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name });
+      out.push({ source: imp.source, name: imp.imported, ...discarded });
+    else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name, ...discarded });
   }
   return out;
 }
@@ -57,7 +71,7 @@ export function eventTakers(ctx: ModuleContext, handler: Node): { source: string
 export function takesOwnHandlersEvent(ctx: ModuleContext, fn: Node): boolean {
   for (const [handler, kind] of ctx.handlers) {
     if (kind !== 'entry' || handler === fn) continue;
-    if (eventCallees(handler).some((callee) => ctx.functionOf(callee) === fn)) return true;
+    if (eventCalls(handler).some((call) => ctx.functionOf(call.callee as Node) === fn)) return true;
   }
   return false;
 }

@@ -148,7 +148,7 @@ function routes(ctx: ModuleContext): Route[] {
 /** Reports each function construct behind a route whose timeout outlasts the route's integration. */
 export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   const reported = new Set<Node>();
-  const shared = sharedTimeoutReport(report);
+  const shared = sharedTimeoutReport(report, ctx);
   for (const route of routes(ctx)) {
     if (unwrap(route.fn)?.type === 'ThisExpression') continue; // cdkConstructDefaults.ts judges these
     if (noteRoutedProp(ctx, route.fn, route.limit)) continue; // judged where the construct is built
