@@ -15,7 +15,7 @@ import { objectMethodDrop, returnedName } from './errorValues.js';
 import { errorStatus, statusField } from './httpStatus.js';
 import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
-import { constant2xxObject } from './successStatus.js';
+import { constant2xxAnswer } from './successStatus.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
 
 const STATUS = /^(status|result|outcome|state)$/;
@@ -120,7 +120,8 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
 export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   const statements = (handler.body as Node).body as Node[];
   const last = statements.at(-1);
-  if (!io || last?.type !== 'ReturnStatement' || !constant2xxObject(last.argument as Node | null))
+  // The answer written out, or a module's `const okStatus = { statusCode: 200 }` returned by name.
+  if (!io || last?.type !== 'ReturnStatement' || !constant2xxAnswer(ctx, last.argument as Node | null))
     return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
     return false;
