@@ -12,6 +12,11 @@ describe('constant2xxAnswer', () => {
     ['a let, which may have been given another answer', 'return current;', false],
     ['a status a spread after it may override', 'return { statusCode: 200, ...init };', false],
     ['a parameter', 'return answer;', false],
+    [
+      'a const the function builds itself',
+      'const page = { statusCode: 200, body: "Failed" }; return page;',
+      false,
+    ],
   ])('%s', (_name, returned, expected) => {
     // Prepare
     const ctx = contextOf(

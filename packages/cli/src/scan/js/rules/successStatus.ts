@@ -35,9 +35,11 @@ export function constant2xxObject(value: Node | null | undefined, defaulted?: st
 }
 
 /**
- * A constant 2xx answer: the object itself, or a name bound by `const` to one (`const okStatus = { statusCode:
- * 200, body: 'OK' }`, answered as `return okStatus`), which says the same wherever it is returned. A `let`
- * may have been given another answer on the way and is not read.
+ * A constant 2xx answer: the object itself, or a name the module binds by `const` to one (`const okStatus = {
+ * statusCode: 200, body: 'OK' }`, answered as `return okStatus`): the one acknowledgement the module gives for
+ * success and failure alike. A `let` may have been given another answer on the way and is not read; nor is a
+ * `const` a function builds for the moment (a catch's own error page, `const result = { statusCode: 200, body:
+ * failurePage }`), whose body may tell a browser what failed.
  *
  * @example
  * constant2xxAnswer(ctx, parse('okStatus')) // true after `const okStatus = { statusCode: 200 }`
@@ -46,7 +48,7 @@ export function constant2xxAnswer(ctx: ModuleContext, value: Node | null | undef
   const v = unwrap(value ?? undefined);
   if (v?.type !== 'Identifier') return constant2xxObject(v);
   const bound = ctx.resolve(v.name as string, v);
-  return bound?.kind === 'const' && constant2xxObject(bound.init);
+  return bound?.kind === 'const' && bound.scope.type === 'Program' && constant2xxObject(bound.init);
 }
 
 /** What the project pass knows of an imported answer builder (ExportFact). */
