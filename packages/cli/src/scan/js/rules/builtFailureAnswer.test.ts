@@ -38,6 +38,16 @@ describe('builtFailureAnswer', () => {
       false,
     ],
     ['a status field', 'try { await x() } catch (e) { return { status: 502, message: "no" } }', true],
+    [
+      'a transaction rolled back first',
+      'try { await x() } catch (e) { console.error(e); await transaction.rollback(); return response({}, 500) }',
+      true,
+    ],
+    [
+      'a compensation first',
+      'try { await x() } catch (e) { await refundPayment(id); return response({}, 500) }',
+      false,
+    ],
   ])('%s', (_, source, expected) => {
     const { handler } = catchOf(`async function f() { ${source} }`);
     expect(builtFailureAnswer(handler.body as Node, failure)).toBe(expected);

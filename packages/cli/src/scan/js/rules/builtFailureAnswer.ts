@@ -3,10 +3,18 @@
 // createResponse(502, ...); return response;`). It is the catch's `return createResponse(502, ...)` written
 // in steps: every value the variable takes says the work failed, so the answer is judged as that return is
 // (failureResult.ts, droppedCatchAnswer.ts). So is a catch that sets the variable the function returns right
-// after the try (`catch (e) { log(e); res = { status: 502 } } return res;`).
+// after the try (`catch (e) { log(e); res = { status: 502 } } return res;`). A transaction rolled back on
+// the way (`await t.rollback(); return response({}, 500)`) is no handling either: the work is still undone.
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
+import { transactionRollback } from './transactionRollback.js';
+
+/**
+ * A statement that leaves the failure where it was: an observation (a log line), or a transaction's
+ * rollback, which undoes the partial write but neither does the work nor tells anyone (transactionRollback.ts).
+ */
+const leavesFailure = (s: Node): boolean => isObservation(s) || transactionRollback(s);
 
 /** `name = value` as a statement: the value, else undefined. */
 function assigned(statement: Node, name: string): Node | undefined {
@@ -44,7 +52,7 @@ function buildsOnly(
       seen.given++;
       return isFailure(value);
     }
-    return isObservation(s);
+    return leavesFailure(s);
   });
 }
 
@@ -63,7 +71,7 @@ export function builtFailureAnswer(body: Node, isFailure: (value: Node) => boole
   if (last?.type !== 'ReturnStatement' || last.argument == null) return false;
   const value = unwrap(last.argument as Node);
   const before = statements.slice(0, -1);
-  if (value?.type !== 'Identifier') return isFailure(value as Node) && before.every((s) => isObservation(s));
+  if (value?.type !== 'Identifier') return isFailure(value as Node) && before.every(leavesFailure);
   const seen = { given: 0 };
   return buildsOnly(before, value.name as string, isFailure, seen) && seen.given > 0;
 }

@@ -3,7 +3,7 @@
 // answer: a caller that awaits the call as a statement (`await saveOrder(order);`) drops it, and goes on as
 // if the work was done. The project pass keeps the finding only when such a caller exists (errorValues.ts
 // `onlyIfResultDropped`), in this module or one importing it.
-import { type Node, propertyName, unwrap } from '../ast.js';
+import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
 import { defaultObjectMethods } from '../defaultObjectMethods.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -15,10 +15,15 @@ import { objectMethodDrop, returnedName } from './errorValues.js';
 import { errorStatus, statusField } from './httpStatus.js';
 import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
-import { constant2xxObject } from './successStatus.js';
+import { constant2xxAnswer } from './successStatus.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
 
 const STATUS = /^(status|result|outcome|state)$/;
+/**
+ * A function named for building an answer (`response`, `sendResponse`, `buildReply`, `jsonResult`): its
+ * second argument is read as the status only then, so `sleep(ms, 500)` is no failure answer.
+ */
+const ANSWER_BUILDER = /(respon[sd]e?|reply|answer|result)$/i;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
 
 /**
@@ -29,20 +34,20 @@ const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
 export function failureObject(value: Node | null | undefined, verdictOnly = false): boolean {
   const v = unwrap(value);
   if (v?.type === 'CallExpression') {
-    const first = unwrap((v.arguments as Node[])[0]);
+    if (verdictOnly) return false;
+    const [first, second] = (v.arguments as Node[]).map((a) => unwrap(a));
+    // `response({}, 500)`, `buildReply('no', 503)`: a builder that takes the body first and the status after.
+    if (ANSWER_BUILDER.test(calleeName(v) ?? '') && errorStatus(second)) return true;
     // `response({ statusCode: 500, message })`: a response helper handed the failure object itself.
     // Only its `statusCode`: a `status: 500` inside a body handed to an always-200 builder is no failure answer.
     if (first?.type === 'ObjectExpression')
-      return (
-        !verdictOnly &&
-        (first.properties as Node[]).some(
-          (p) =>
-            p.type === 'Property' &&
-            propertyName(p.key, p.computed as boolean) === 'statusCode' &&
-            errorStatus(p.value as Node),
-        )
+      return (first.properties as Node[]).some(
+        (p) =>
+          p.type === 'Property' &&
+          propertyName(p.key, p.computed as boolean) === 'statusCode' &&
+          errorStatus(p.value as Node),
       );
-    return !verdictOnly && errorStatus(first);
+    return errorStatus(first);
   }
   if (v?.type !== 'ObjectExpression') return false;
   return (v.properties as Node[]).some((p) => {
@@ -115,7 +120,8 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
 export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   const statements = (handler.body as Node).body as Node[];
   const last = statements.at(-1);
-  if (!io || last?.type !== 'ReturnStatement' || !constant2xxObject(last.argument as Node | null))
+  // The answer written out, or a module's `const okStatus = { statusCode: 200 }` returned by name.
+  if (!io || last?.type !== 'ReturnStatement' || !constant2xxAnswer(ctx, last.argument as Node | null))
     return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
     return false;

@@ -2,6 +2,7 @@
 // statusCode is a constant 2xx that nothing after it can override (`{ statusCode: 200, ...init }` answers
 // whatever `init` says, so it is no constant 2xx).
 import { type Node, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
 
 /** A 2xx status literal. */
 export const is2xx = (n: Node | null | undefined): boolean => {
@@ -31,6 +32,23 @@ export function constant2xxObject(value: Node | null | undefined, defaulted?: st
         (defaulted !== undefined && status?.type === 'Identifier' && status.name === defaulted);
   }
   return success;
+}
+
+/**
+ * A constant 2xx answer: the object itself, or a name the module binds by `const` to one (`const okStatus = {
+ * statusCode: 200, body: 'OK' }`, answered as `return okStatus`): the one acknowledgement the module gives for
+ * success and failure alike. A `let` may have been given another answer on the way and is not read; nor is a
+ * `const` a function builds for the moment (a catch's own error page, `const result = { statusCode: 200, body:
+ * failurePage }`), whose body may tell a browser what failed.
+ *
+ * @example
+ * constant2xxAnswer(ctx, parse('okStatus')) // true after `const okStatus = { statusCode: 200 }`
+ */
+export function constant2xxAnswer(ctx: ModuleContext, value: Node | null | undefined): boolean {
+  const v = unwrap(value ?? undefined);
+  if (v?.type !== 'Identifier') return constant2xxObject(v);
+  const bound = ctx.resolve(v.name as string, v);
+  return bound?.kind === 'const' && bound.scope.type === 'Program' && constant2xxObject(bound.init);
 }
 
 /** What the project pass knows of an imported answer builder (ExportFact). */
