@@ -59,11 +59,20 @@ describe('unnamedMethod', () => {
       { 'src/jobs.ts': 'export const run = (s: any) => s.cancel("1");\n' },
     ],
     [
-      'named by a computed member',
+      'named by a computed member of the instance',
       {
         'src/handler.ts': HANDLER.replace(
           'bookings.create(event.body)',
-          'bookings[event.body as "create"]("x")',
+          'bookings.create(event.body);\n  await bookings[event.body as "create"]("x")',
+        ),
+      },
+    ],
+    [
+      'an importer may call by a computed member of another name',
+      {
+        'src/handler.ts': HANDLER.replace(
+          'bookings.create(event.body)',
+          'bookings.create(event.body);\n  const svc: any = bookings;\n  await svc[event.body]("x")',
         ),
       },
     ],
