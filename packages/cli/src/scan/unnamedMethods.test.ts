@@ -59,11 +59,20 @@ describe('unnamedMethod', () => {
       { 'src/jobs.ts': 'export const run = (s: any) => s.cancel("1");\n' },
     ],
     [
-      'named by a computed member',
+      'named by a computed member of the instance',
       {
         'src/handler.ts': HANDLER.replace(
           'bookings.create(event.body)',
-          'bookings[event.body as "create"]("x")',
+          'bookings.create(event.body);\n  await bookings[event.body as "create"]("x")',
+        ),
+      },
+    ],
+    [
+      'an importer may call by a computed member of another name',
+      {
+        'src/handler.ts': HANDLER.replace(
+          'bookings.create(event.body)',
+          'bookings.create(event.body);\n  const svc: any = bookings;\n  await svc[event.body]("x")',
         ),
       },
     ],
@@ -84,8 +93,51 @@ describe('unnamedMethod', () => {
       'of a class that extends another (a base may call it)',
       { 'src/bookings.ts': SERVICE.replace('class BookingService {', 'class BookingService extends Base {') },
     ],
+    [
+      'of a class that implements an interface (a caller typed by it may call it)',
+      {
+        'src/bookings.ts': SERVICE.replace(
+          'class BookingService {',
+          'class BookingService implements Bookings {',
+        ),
+      },
+    ],
+    [
+      'a decorator registers',
+      { 'src/bookings.ts': SERVICE.replace('  async cancel(', "  @Post('/void')\n  async cancel(") },
+    ],
+    [
+      'the runtime calls by itself',
+      { 'src/bookings.ts': SERVICE.replace('async cancel(uid: string)', "async toJSON(uid = '')") },
+    ],
+    [
+      'its own class calls by a computed member',
+      {
+        'src/bookings.ts': SERVICE.replace(
+          'class BookingService {',
+          'class BookingService {\n  run(action: string) {\n    return (this as any)[action]("1");\n  }',
+        ),
+        'src/handler.ts': HANDLER.replace(
+          'await bookings',
+          'await bookings.run(event.body);\n  await bookings',
+        ),
+      },
+    ],
     ['of a published library', { 'package.json': '{ "name": "booking-client", "main": "src/bookings.js" }' }],
   ])('keeps the request of a method %s', async (_case, files) => {
     expect(await reportedLines(files)).toHaveLength(2);
   });
+
+  it('judges a method of thousands of requests, its name in thousands of comments, in linear time', async () => {
+    const calls = Array.from(
+      { length: 1500 },
+      (_, i) => `    await axios.get(\`\${API}/\${i}\`); // cancel ${i}\n`,
+    );
+    const notes = Array.from({ length: 1500 }, (_, i) => `// cancel is not called ${i}\n`);
+    const service = SERVICE.replace(
+      / {2}async cancel\(uid: string\) \{\n.*\n {2}\}/,
+      `  async cancel(uid: string) {\n${calls.join('')}    return uid;\n  }`,
+    ).replace('class BookingService', `${notes.join('')}class BookingService`);
+    expect(await reportedLines({ 'src/bookings.ts': service })).toEqual([1505]);
+  }, 10_000);
 });

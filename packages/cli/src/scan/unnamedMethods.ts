@@ -1,11 +1,13 @@
-// A method of an exported class or singleton (`export const calendar = new CalendarService()`) runs only
-// if some module names it: through an instance (`calendar.getBookings()`), as a static, by destructuring or
+// A method of an exported class or singleton (`export const invoices = new InvoiceService()`) runs only
+// if some module names it: through an instance (`invoices.voidInvoice()`), as a static, by destructuring or
 // handed on as a callback. When the project imports the class's module for its other methods and no module
 // of the package, nor any importer, names this one, it is dead code a reviewer deletes rather than hardens,
 // as an export no importer names is (unnamedExports.ts). Judged only where the package's handler graph is
-// known; a computed member call in an importer (`service[action]()`), or a package published as a library
-// (its callers live outside the scan), keeps the finding. The module's own side (js/reachedMethods.ts) has
-// already left out decorated classes, subclasses, interface implementations and methods it names itself.
+// known; a computed member call in an importer or in the class's own module (`service[action]()`,
+// `this[action]()`), or a package published as a library (its callers live outside the scan), keeps the
+// finding. The module's own side (js/reachedMethods.ts) has already left out decorated classes, subclasses,
+// interface implementations and methods it names itself. Each module's words are read once per scan, so
+// a class of thousands of methods imported by hundreds of modules stays linear.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,27 +33,32 @@ const DEPLOYS = [
   'sst.config.ts',
 ];
 
-/** Per project: the source text of each package's modules, and the answers already given per package and name. */
-const packages = new WeakMap<Project, Map<string, PackageTexts>>();
+/** Per project: each package's manifest verdict, the words its modules write, and what each read module holds. */
+const packages = new WeakMap<Project, ProjectTexts>();
 
-interface SourceText {
-  readonly file: string;
+interface ProjectTexts {
+  readonly byPackage: Map<string, PackageTexts>;
+  /** Per module read: its words, and whether it calls a computed member; undefined when it cannot be read. */
+  readonly modules: Map<string, ModuleWords | undefined>;
+}
+
+interface ModuleWords {
+  readonly words: ReadonlySet<string>;
+  readonly computedCall: boolean;
   readonly text: string;
 }
 
 interface PackageTexts {
   readonly published: boolean;
-  /** The package's modules with their text, read the first time a method of it is looked for. */
-  modules?: readonly SourceText[];
-  /** Per file and method: is it named outside its module? */
-  readonly named: Map<string, boolean>;
+  /** Per word: the one module of the package writing it, or true when several do (built on first use). */
+  writers?: ReadonlyMap<string, string | true>;
 }
 
 /**
  * Is `c` in a method of an exported class that no module of its package, nor any importer, names?
  *
  * @example
- * unnamedMethod(project, '/app/src/calendar.ts', c) // true: c.reachedMethod 'getBookings', named nowhere else
+ * unnamedMethod(project, '/app/src/invoices.ts', c) // true: c.reachedMethod 'voidInvoice', named nowhere else
  */
 export function unnamedMethod(project: Project, file: string, c: Candidate): boolean {
   const method = c.reachedMethod;
@@ -63,54 +70,70 @@ export function unnamedMethod(project: Project, file: string, c: Candidate): boo
   // A workspace library with no handler of its own keeps its findings: readers hold its exported methods to
   // be its contract (the handlers of other packages may call them later), as unnamedExports.ts does.
   if (!project.importerUses.knowsHandlersUnder(pkg)) return false;
-  const entry = packageOf(project, pkg);
+  const texts = textsOf(project);
+  const entry = packageOf(texts, pkg);
   if (entry.published) return false;
+  // The class may call its own methods by a computed member (`this[action]()`): any of them may run.
+  if (wordsOf(project, texts, file)?.computedCall !== false) return false;
   // Evidence the module is loaded and its imports resolve: an unresolved import looks like no caller.
   const importers = [...project.eventCallers.importersOf(file)];
   if (importers.length === 0) return false;
-  const instance = new RegExp(`\\b(?:${exports.map(escapeRegExp).join('|')})\\s*(?:\\?\\.)?\\[`);
-  const word = new RegExp(`(?<![\\w$])${escapeRegExp(method)}(?![\\w$])`);
+  const instance = new RegExp(`(?<![\\w$])(?:${exports.map(escapeRegExp).join('|')})\\s*(?:\\?\\.)?\\[`);
   for (const importer of importers) {
-    const text = project.deferred.get(importer) ?? readSource(importer);
-    if (text === undefined || COMPUTED_CALL.test(text) || instance.test(text) || word.test(text))
-      return false;
+    const m = wordsOf(project, texts, importer);
+    if (m === undefined || m.computedCall || m.words.has(method)) return false;
+    if (exports.some((e) => m.words.has(e)) && instance.test(m.text)) return false;
   }
-  const key = `${file}\0${method}`;
-  let named = entry.named.get(key);
-  if (named === undefined) {
-    // The module itself names it once, at its declaration (js/reachedMethods.ts); any other file is a caller.
-    named = modulesOf(project, pkg, entry).some((m) => m.file !== file && word.test(m.text));
-    entry.named.set(key, named);
-  }
-  return !named;
+  // The module itself names it once, at its declaration (js/reachedMethods.ts); any other file is a caller.
+  entry.writers ??= writersOf(project, texts, pkg);
+  const writer = entry.writers.get(method);
+  return writer === undefined || writer === file;
 }
 
-/** The package's manifest verdict and answers, kept once per project and package. */
-function packageOf(project: Project, pkg: string): PackageTexts {
-  let byPackage = packages.get(project);
-  if (byPackage === undefined) {
-    byPackage = new Map();
-    packages.set(project, byPackage);
+/** The texts kept for `project`, made on first use. */
+function textsOf(project: Project): ProjectTexts {
+  let texts = packages.get(project);
+  if (texts === undefined) {
+    texts = { byPackage: new Map(), modules: new Map() };
+    packages.set(project, texts);
   }
-  let entry = byPackage.get(pkg);
+  return texts;
+}
+
+/** The package's manifest verdict and words, kept once per project and package. */
+function packageOf(texts: ProjectTexts, pkg: string): PackageTexts {
+  let entry = texts.byPackage.get(pkg);
   if (entry === undefined) {
-    entry = { published: published(pkg), named: new Map() };
-    byPackage.set(pkg, entry);
+    entry = { published: published(pkg) };
+    texts.byPackage.set(pkg, entry);
   }
   return entry;
 }
 
-/** The project modules under the package folder, with their text. */
-function modulesOf(project: Project, pkg: string, entry: PackageTexts): readonly SourceText[] {
-  if (entry.modules !== undefined) return entry.modules;
-  const modules: { file: string; text: string }[] = [];
+/** What `file` writes (read once per scan): its whole words (`[\w$]+`) and whether it calls a computed member. */
+function wordsOf(project: Project, texts: ProjectTexts, file: string): ModuleWords | undefined {
+  if (texts.modules.has(file)) return texts.modules.get(file);
+  const text = project.deferred.get(file) ?? readSource(file);
+  const words =
+    text === undefined
+      ? undefined
+      : { words: new Set(text.match(/[\w$]+/g)), computedCall: COMPUTED_CALL.test(text), text };
+  texts.modules.set(file, words);
+  return words;
+}
+
+/** Per word, the module of the package that writes it, or true when several do. */
+function writersOf(project: Project, texts: ProjectTexts, pkg: string): ReadonlyMap<string, string | true> {
+  const writers = new Map<string, string | true>();
   for (const file of project.files) {
     if (!file.startsWith(pkg)) continue;
-    const text = project.deferred.get(file) ?? readSource(file);
-    if (text !== undefined) modules.push({ file, text });
+    for (const word of wordsOf(project, texts, file)?.words ?? []) {
+      const seen = writers.get(word);
+      if (seen === undefined) writers.set(word, file);
+      else if (seen !== file) writers.set(word, true);
+    }
   }
-  entry.modules = modules;
-  return modules;
+  return writers;
 }
 
 /**

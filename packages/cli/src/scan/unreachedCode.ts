@@ -13,7 +13,7 @@ import { unnamedMethod } from './unnamedMethods.js';
  * Is `c`, found in `file`, in code that no handler of the project runs (see above)?
  *
  * @example
- * unreachedCode(project, '/app/src/calendar.ts', c) // true: c's method getBookings is named by no module
+ * unreachedCode(project, '/app/src/invoices.ts', c) // true: c's method voidInvoice is named by no module
  */
 export function unreachedCode(project: Project, file: string, c: Candidate): boolean {
   if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return true;

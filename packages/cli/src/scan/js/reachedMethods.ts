@@ -43,16 +43,30 @@ export function reachedMethod(ctx: ModuleContext, node: Node): string | undefine
   return namedOnce(ctx, name) ? name : undefined;
 }
 
+/** Per module: how often each word is written in its code, outside its comments. */
+const WORD_COUNTS = new WeakMap<ModuleContext, ReadonlyMap<string, number>>();
+
 /** Is `word` written once in the module's code, outside its comments? A string naming it counts (a key). */
 function namedOnce(ctx: ModuleContext, word: string): boolean {
-  let count = 0;
-  const text = ctx.source;
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
-    const before = text[at - 1];
-    const after = text[at + word.length];
-    if ((before !== undefined && /[\w$]/.test(before)) || (after !== undefined && /[\w$]/.test(after)))
-      continue;
-    if (!ctx.comments.some((c) => c.start <= at && at < c.end) && ++count > 1) return false;
+  let counts = WORD_COUNTS.get(ctx);
+  if (counts === undefined) {
+    counts = wordCounts(ctx);
+    WORD_COUNTS.set(ctx, counts);
   }
-  return count === 1;
+  return counts.get(word) === 1;
+}
+
+/** One pass over the module: each whole word (`[\w$]+`) outside a comment, counted (a module of thousands of findings stays linear). */
+function wordCounts(ctx: ModuleContext): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  const comments = [...ctx.comments].sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const m of ctx.source.matchAll(/[\w$]+/g)) {
+    const at = m.index;
+    while (next < comments.length && (comments[next]?.end ?? 0) <= at) next++;
+    const comment = comments[next];
+    if (comment !== undefined && comment.start <= at) continue;
+    counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  return counts;
 }
