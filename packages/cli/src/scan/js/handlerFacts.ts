@@ -3,8 +3,9 @@
 // needed), and one that never touches the records one by one has nothing to report per record.
 import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
+import { boundMethod } from './classMethods.js';
 import { eventTakers } from './eventTakers.js';
-import { boundMethod, madeByFactory } from './handlerDiscovery.js';
+import { madeByFactory } from './handlerDiscovery.js';
 import { answersItemsItself } from './itemAnswer.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { carriesEvent, decoderRef } from './rules/batchDecoders.js';

@@ -3,9 +3,10 @@
 // at-least-once consumers, and breakers whose state lives in one instance.
 
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { boundMethod } from '../classMethods.js';
 import { codeText } from '../codeText.js';
 import { takesOwnHandlersEvent } from '../eventTakers.js';
-import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
+import { madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncListenerRule } from './asyncListeners.js';
