@@ -29,10 +29,7 @@ export function methodTarget(ctx: ModuleContext, member: Node | undefined): Node
       if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') cls = n;
   } else if (object?.type === 'Identifier' || object?.type === 'NewExpression') {
     // `handlerClass.handler.bind(handlerClass)`, or the instance made in place: `new Session().handler.bind(...)`.
-    const made = object.type === 'NewExpression' ? object : ctx.valueOf(object);
-    const ctor = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
-    const binding = ctor?.type === 'Identifier' ? ctx.resolve(ctor.name as string, ctor) : undefined;
-    if (binding?.kind === 'class') cls = binding.declaration;
+    cls = instanceClass(ctx, object);
   }
   if (cls === undefined || name === undefined) return undefined;
   for (const m of (cls.body as Node).body as Node[]) {
@@ -42,4 +39,38 @@ export function methodTarget(ctx: ModuleContext, member: Node | undefined): Node
     return fn !== undefined && isFunction(fn) ? fn : undefined;
   }
   return undefined;
+}
+
+/** The class of this module that `value` is an instance of: `new Session()`, or a name bound to one. */
+function instanceClass(ctx: ModuleContext, value: Node): Node | undefined {
+  const made = value.type === 'NewExpression' ? value : ctx.valueOf(value);
+  const ctor = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
+  const binding = ctor?.type === 'Identifier' ? ctx.resolve(ctor.name as string, ctor) : undefined;
+  return binding?.kind === 'class' ? binding.declaration : undefined;
+}
+
+/**
+ * The instance methods (constructor aside) of the module's own class that `value` is an instance of:
+ * `createHandler(new OrdersLambda())` hands the factory an object whose entry method it runs, and that
+ * method (or the dispatcher the class inherits) calls the others.
+ */
+export function instanceMethods(ctx: ModuleContext, value: Node | undefined): Node[] {
+  const v = unwrap(value);
+  const cls = v?.type === 'NewExpression' || v?.type === 'Identifier' ? instanceClass(ctx, v) : undefined;
+  if (cls === undefined) return [];
+  const methods: Node[] = [];
+  for (const m of (cls.body as Node).body as Node[]) {
+    if (m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition') continue;
+    if (m.static === true || m.kind === 'constructor') continue;
+    const fn = unwrap(m.value as Node | null);
+    if (fn !== undefined && isFunction(fn)) methods.push(fn);
+  }
+  return methods;
+}
+
+/** The methods of the instances an export's factory call is handed: `createHandler(new OrdersLambda())`. */
+export function handedInstanceMethods(ctx: ModuleContext, value: Node): Node[] {
+  const v = ctx.valueOf(value);
+  if (v?.type !== 'CallExpression') return [];
+  return (v.arguments as Node[]).flatMap((a) => instanceMethods(ctx, a));
 }

@@ -11,7 +11,7 @@ import {
 } from './ast.js';
 import { handedFunctions, routedTargets } from './callTargets.js';
 
-import { boundMethod, methodTarget } from './classMethods.js';
+import { boundMethod, instanceMethods, methodTarget } from './classMethods.js';
 import { HANDLER_NAME, looksLikeHandler } from './handlerShape.js';
 import { isBatch } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
@@ -20,6 +20,8 @@ import { wrapperEntry } from './wrapperEntries.js';
 
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
+/** A class method a handler factory runs on the instance it is given: `lambda.handle(event, context)`. */
+const ENTRY_METHOD = /^(handle|handler)$/;
 /** Error trackers' Lambda wrappers, called as a method of the tracker: Rollbar, Sentry, Honeybadger. */
 const TRACKER_WRAPPER = /^(lambdaHandler|wrapHandler)$/;
 const WRAPPING_FACTORIES = new Set([
@@ -50,8 +52,15 @@ function addHandler(
     if (kind === 'entry' && isBatch(ctx, v)) ctx.batchHandlers.add(v);
     return;
   }
-  // `module.exports.handler = handler.main.bind(handler)` of `const handler = new Handler()`.
-  const method = boundMethod(ctx, v);
+  // `export const handler = useTracer ? datadog(work) : work`: whichever branch is chosen, Lambda runs it.
+  if (v.type === 'ConditionalExpression') {
+    addHandler(ctx, v.consequent as Node, kind, exportedName);
+    addHandler(ctx, v.alternate as Node, kind, exportedName);
+    return;
+  }
+  // `module.exports.handler = handler.main.bind(handler)` of `const handler = new Handler()`, or the method
+  // itself, `export const handler = new Handler().handle`.
+  const method = boundMethod(ctx, v) ?? (v.type === 'MemberExpression' ? methodTarget(ctx, v) : undefined);
   if (method !== undefined) {
     addHandler(ctx, method, kind, exportedName);
     return;
@@ -154,6 +163,23 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     if (wrapper !== undefined && !ctx.handlers.has(wrapper)) ctx.handlers.set(wrapper, 'helper');
     return;
   }
+  // `export const handler = createHandler(new OrdersLambda())`: the factory runs a method of an instance of
+  // a class of this module, so the class's methods are on the handler's path (the method the factory calls,
+  // and the overrides an inherited dispatcher calls in turn).
+  if (named)
+    for (const arg of call.arguments as Node[]) {
+      const methods = instanceMethods(ctx, arg);
+      // The methods shaped as the runtime's entry (typed with an event, named `handle`) are the entries the
+      // export reaches; the rest are the helpers they call.
+      for (const m of methods) {
+        const entry = looksLikeHandler(ctx, m, undefined) || ENTRY_METHOD.test(methodName(ctx, m) ?? '');
+        if (entry) {
+          ctx.handlers.set(m, 'entry');
+          if (isBatch(ctx, m)) ctx.batchHandlers.add(m);
+        } else if (!ctx.handlers.has(m)) ctx.handlers.set(m, 'helper');
+      }
+      if (methods.length > 0) return;
+    }
   // `export const handler = ApiHandler(withApiAuth(async () => ...))`: factories nested around the function
   // the export is named for; the innermost one given a function builds the entry.
   const nested = (call.arguments as Node[]).map((a) => unwrap(a)).find((a) => a?.type === 'CallExpression');
@@ -184,6 +210,14 @@ function returnedFunction(factory: Node | undefined): Node | undefined {
   const last = (body.body as Node[]).at(-1);
   const value = last?.type === 'ReturnStatement' ? unwrap(last.argument) : undefined;
   return value !== undefined && isFunction(value) ? value : undefined;
+}
+
+/** The name of a class method, from its definition. */
+function methodName(ctx: ModuleContext, fn: Node): string | undefined {
+  const def = ctx.parentOf(fn);
+  return def?.type === 'MethodDefinition' || def?.type === 'PropertyDefinition'
+    ? propertyName(def.key as Node, def.computed as boolean)
+    : undefined;
 }
 
 export function findHandlers(ctx: ModuleContext): void {
