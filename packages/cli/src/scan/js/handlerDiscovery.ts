@@ -10,6 +10,8 @@ import {
   unwrap,
 } from './ast.js';
 import { handedFunctions, routedTargets } from './callTargets.js';
+
+import { boundMethod, instanceMethods, methodTarget } from './classMethods.js';
 import { HANDLER_NAME, looksLikeHandler } from './handlerShape.js';
 import { isBatch } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
@@ -18,6 +20,8 @@ import { wrapperEntry } from './wrapperEntries.js';
 
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
+/** A class method a handler factory runs on the instance it is given: `lambda.handle(event, context)`. */
+const ENTRY_METHOD = /^(handle|handler)$/;
 /** Error trackers' Lambda wrappers, called as a method of the tracker: Rollbar, Sentry, Honeybadger. */
 const TRACKER_WRAPPER = /^(lambdaHandler|wrapHandler)$/;
 const WRAPPING_FACTORIES = new Set([
@@ -48,8 +52,15 @@ function addHandler(
     if (kind === 'entry' && isBatch(ctx, v)) ctx.batchHandlers.add(v);
     return;
   }
-  // `module.exports.handler = handler.main.bind(handler)` of `const handler = new Handler()`.
-  const method = boundMethod(ctx, v);
+  // `export const handler = useTracer ? datadog(work) : work`: whichever branch is chosen, Lambda runs it.
+  if (v.type === 'ConditionalExpression') {
+    addHandler(ctx, v.consequent as Node, kind, exportedName);
+    addHandler(ctx, v.alternate as Node, kind, exportedName);
+    return;
+  }
+  // `module.exports.handler = handler.main.bind(handler)` of `const handler = new Handler()`, or the method
+  // itself, `export const handler = new Handler().handle`.
+  const method = boundMethod(ctx, v) ?? (v.type === 'MemberExpression' ? methodTarget(ctx, v) : undefined);
   if (method !== undefined) {
     addHandler(ctx, method, kind, exportedName);
     return;
@@ -152,6 +163,23 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     if (wrapper !== undefined && !ctx.handlers.has(wrapper)) ctx.handlers.set(wrapper, 'helper');
     return;
   }
+  // `export const handler = createHandler(new OrdersLambda())`: the factory runs a method of an instance of
+  // a class of this module, so the class's methods are on the handler's path (the method the factory calls,
+  // and the overrides an inherited dispatcher calls in turn).
+  if (named)
+    for (const arg of call.arguments as Node[]) {
+      const methods = instanceMethods(ctx, arg);
+      // The methods shaped as the runtime's entry (typed with an event, named `handle`) are the entries the
+      // export reaches; the rest are the helpers they call.
+      for (const m of methods) {
+        const entry = looksLikeHandler(ctx, m, undefined) || ENTRY_METHOD.test(methodName(ctx, m) ?? '');
+        if (entry) {
+          ctx.handlers.set(m, 'entry');
+          if (isBatch(ctx, m)) ctx.batchHandlers.add(m);
+        } else if (!ctx.handlers.has(m)) ctx.handlers.set(m, 'helper');
+      }
+      if (methods.length > 0) return;
+    }
   // `export const handler = ApiHandler(withApiAuth(async () => ...))`: factories nested around the function
   // the export is named for; the innermost one given a function builds the entry.
   const nested = (call.arguments as Node[]).map((a) => unwrap(a)).find((a) => a?.type === 'CallExpression');
@@ -166,18 +194,6 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     ctx.handlers.set(made, 'entry');
     if (isBatch(ctx, made)) ctx.batchHandlers.add(made);
   }
-}
-
-/**
- * The class method an export binds: `handlerClass.handler.bind(handlerClass)` of `const handlerClass = new
- * Lambda()`, Powertools' documented way to export a handler written as a class method (its decorators need
- * the class).
- */
-export function boundMethod(ctx: ModuleContext, value: Node): Node | undefined {
-  const v = ctx.valueOf(value);
-  const bound =
-    v?.type === 'CallExpression' && calleeNameOf(v) === 'bind' ? unwrap(unwrap(v.callee)?.object) : undefined;
-  return bound === undefined ? undefined : methodTarget(ctx, bound);
 }
 
 /** Is `value` (an export's value) a call of a factory of this module that returns `fn`? */
@@ -196,33 +212,12 @@ function returnedFunction(factory: Node | undefined): Node | undefined {
   return value !== undefined && isFunction(value) ? value : undefined;
 }
 
-/**
- * The method a member call or reference reaches in a class of this module: `this.save` inside the class,
- * or `repo.put` of `const repo = new OrderRepo()` (a service class the handler's module constructs).
- */
-function methodTarget(ctx: ModuleContext, member: Node | undefined): Node | undefined {
-  if (member?.type !== 'MemberExpression') return undefined;
-  const name = propertyName(member.property, member.computed as boolean);
-  const object = unwrap(member.object);
-  let cls: Node | undefined;
-  if (object?.type === 'ThisExpression') {
-    for (let n = ctx.parentOf(member); n !== undefined && cls === undefined; n = ctx.parentOf(n))
-      if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') cls = n;
-  } else if (object?.type === 'Identifier' || object?.type === 'NewExpression') {
-    // `handlerClass.handler.bind(handlerClass)`, or the instance made in place: `new Session().handler.bind(...)`.
-    const made = object.type === 'NewExpression' ? object : ctx.valueOf(object);
-    const ctor = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
-    const binding = ctor?.type === 'Identifier' ? ctx.resolve(ctor.name as string, ctor) : undefined;
-    if (binding?.kind === 'class') cls = binding.declaration;
-  }
-  if (cls === undefined || name === undefined) return undefined;
-  for (const m of (cls.body as Node).body as Node[]) {
-    if (m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition') continue;
-    if (m.static === true || propertyName(m.key, m.computed as boolean) !== name) continue;
-    const fn = unwrap(m.value as Node | null);
-    return fn !== undefined && isFunction(fn) ? fn : undefined;
-  }
-  return undefined;
+/** The name of a class method, from its definition. */
+function methodName(ctx: ModuleContext, fn: Node): string | undefined {
+  const def = ctx.parentOf(fn);
+  return def?.type === 'MethodDefinition' || def?.type === 'PropertyDefinition'
+    ? propertyName(def.key as Node, def.computed as boolean)
+    : undefined;
 }
 
 export function findHandlers(ctx: ModuleContext): void {

@@ -4,6 +4,7 @@
 // batch size never settles the handler's finding and its own finding cannot merge into the handler's.
 import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { aliasedFunction } from './cdkAliases.js';
 
 /** The `fn` of `fn.addEventSource(arg)` when `call` is such a call (`super.addEventSource` too). */
 function addedTo(call: Node | undefined): Node | undefined {
@@ -22,6 +23,13 @@ function addedTo(call: Node | undefined): Node | undefined {
  * eventSourceTarget(ctx, sourceNode) // the `worker` of `const s = new SqsEventSource(q); worker.addEventSource(s)`
  */
 export function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
+  const target = addedTarget(ctx, node);
+  // Added to an alias or version of the function (`live.addEventSource(...)`): the function's own settings
+  // (reserved concurrency) and handler are the ones the source feeds (cdkAliases.ts).
+  return target === undefined ? undefined : (aliasedFunction(ctx, target) ?? target);
+}
+
+function addedTarget(ctx: ModuleContext, node: Node): Node | undefined {
   const parent = ctx.parentOf(node);
   const inline = addedTo(parent);
   if (inline !== undefined) return inline;

@@ -12,6 +12,7 @@ import { exportNamesOf } from './lambda.js';
 import { answersSettlingPromise } from './onlyResolves.js';
 import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
+import { readsByArguments } from './readOnlyTry.js';
 import { parksRecordPromise } from './recordCatchParks.js';
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
@@ -69,7 +70,9 @@ function readCall(ctx: ModuleContext, call: Node): boolean {
   if (BODY_READS.has(name) && inner?.type === 'CallExpression') return readCall(ctx, inner);
   const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
   if (sent?.type === 'NewExpression') return readName((unwrap(sent.callee)?.name as string) ?? '');
-  return readName(name);
+  // A read by name that its arguments may make a write: `pool.query(text)` of an INSERT built elsewhere, a
+  // `fetch` with a POST (readOnlyTry.ts judges them the same way for swallowed-error).
+  return readName(name) && readsByArguments(ctx, name, call);
 }
 
 /**
@@ -97,8 +100,9 @@ const ONE_RECORD_EVENT = /\bSNSEvent\b|\.Sns\b|[{,]\s*Sns\s*[:,}]|\bS3Event\b(?!
 
 /**
  * A collection named otherwise that is built from the event's records: a const whose value reads
- * `Records` (`const ids = unique(event.Records.map(parse))`), or a parameter of a function of the module
- * that the handler calls with one (`await processAll(ids)`), followed a few steps.
+ * `Records` (`const ids = unique(event.Records.map(parse))`), or made by a call given a batch handler's
+ * event (`const { device } = parseRecords(event)`), or a parameter of a function of the module that the
+ * handler calls with one (`await processAll(ids)`), followed a few steps.
  */
 function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
   const n = unwrap(node);
@@ -113,12 +117,17 @@ function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0)
   if (n.type === 'AwaitExpression') return fromEventRecords(ctx, n.argument, depth + 1);
   if (n.type !== 'Identifier') return false;
   const binding = ctx.resolve(n.name as string, n);
-  if (binding?.kind === 'const') return fromEventRecords(ctx, binding.init, depth + 1);
+  // Destructured too (`const { device } = parseRecords(event)`): the declarator's value it is taken from.
+  if (binding?.kind === 'const')
+    return fromEventRecords(ctx, binding.init ?? declaredFrom(ctx, binding.declaration), depth + 1);
   if (binding?.kind !== 'param' || !isFunction(binding.scope)) return false;
   const fn = binding.scope;
   const index = (fn.params as Node[]).findIndex(
     (p) => p.start <= binding.declaration.start && binding.declaration.end <= p.end,
   );
+  // The batch handler's event itself, handed to a helper that takes it apart (`const { device } =
+  // parseRecords(event)`): what the helper answers is built from the batch's records.
+  if (index === 0 && ctx.batchHandlers.has(fn)) return true;
   const holder = ctx.parentOf(fn);
   const fnName = fn.id?.name ?? (holder?.type === 'VariableDeclarator' ? holder.id?.name : undefined);
   if (index < 0 || fnName === undefined) return false;
@@ -131,6 +140,13 @@ function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0)
         calleeName(call) === fnName &&
         fromEventRecords(ctx, (call.arguments as Node[])[index], depth + 1),
     );
+}
+
+/** The value a destructured name is taken from: the `init` of the declarator its pattern sits in. */
+function declaredFrom(ctx: ModuleContext, declaration: Node): Node | undefined {
+  for (let n: Node | undefined = declaration, up = 0; n !== undefined && up < 4; n = ctx.parentOf(n), up++)
+    if (n.type === 'VariableDeclarator') return n.init as Node | undefined;
+  return undefined;
 }
 
 /**
@@ -152,6 +168,12 @@ function fanOut(
   }
   if (name === 'all' && memberPath(call.callee)?.join('.') === 'Promise.all') {
     const arg = ctx.valueOf(call.arguments[0]);
+    // `Promise.all([...a.map(f), ...b.map(g)])`: one fan-out over several lists; the first whose callback
+    // is not excused decides (the others reject it as well).
+    const spread = spreadMaps(ctx, arg)?.find(
+      (m) => m.cb === undefined || !isFunction(m.cb) || !excused(ctx, m.cb),
+    );
+    if (spread !== undefined) return { label: 'Promise.all', ...spread };
     if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') {
       const gathered = gatheredFanOut(ctx, call, (cb) => excused(ctx, cb));
       return gathered === undefined ? undefined : { label: 'Promise.all', ...gathered };
@@ -166,6 +188,25 @@ function fanOut(
   const over = call.arguments[0] as Node | undefined;
   if (!limited || over === undefined) return undefined;
   return { label: source === 'p-map' ? 'pMap' : 'Bluebird.map', over, cb: ctx.valueOf(call.arguments[1]) };
+}
+
+/** The lists and callbacks of an array literal made only of spread maps (`[...a.map(f), ...b.map(g)]`). */
+function spreadMaps(
+  ctx: ModuleContext,
+  arg: Node | undefined,
+): { over: Node; cb: Node | undefined }[] | undefined {
+  if (arg?.type !== 'ArrayExpression' || (arg.elements as Node[]).length === 0) return undefined;
+  const maps: { over: Node; cb: Node | undefined }[] = [];
+  for (const e of arg.elements as (Node | null)[]) {
+    const mapped = e?.type === 'SpreadElement' ? unwrap(e.argument as Node) : undefined;
+    const over =
+      mapped?.type === 'CallExpression' && calleeName(mapped) === 'map'
+        ? unwrap(mapped.callee)?.object
+        : undefined;
+    if (mapped === undefined || over === undefined) return undefined;
+    maps.push({ over: over as Node, cb: ctx.valueOf((mapped.arguments as Node[])[0]) });
+  }
+  return maps;
 }
 
 /** The callback keeps the fan-out's failures in hand: guarded, read-only, or answering them as values. */

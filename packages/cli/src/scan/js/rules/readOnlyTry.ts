@@ -38,7 +38,7 @@ function propertyOf(object: Node, key: string): Node | undefined | null {
  * method (`fetch(url, { method: 'POST' })` writes); `query` only with SELECT/WITH text, or with an
  * object that carries no SQL text (DynamoDB's query params); `pool.query('INSERT ...')` writes.
  */
-function readsByArguments(ctx: ModuleContext, verb: string, call: Node): boolean {
+export function readsByArguments(ctx: ModuleContext, verb: string, call: Node): boolean {
   const args = call.arguments as Node[];
   if (verb === 'fetch') {
     if (args.length < 2) return true;
