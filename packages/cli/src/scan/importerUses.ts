@@ -27,6 +27,8 @@ export class ImporterUses {
   private readonly reads = new Map<string, boolean>();
   /** `file#export` -> every call of it in other modules tests the awaited result and fails on a falsy one. */
   private readonly tests = new Map<string, boolean>();
+  /** `file#export` -> the modules whose calls of it `reads` and `tests` were told of. */
+  private readonly callers = new Map<string, Set<string>>();
   /** `file#Interface` -> the `[file, class]` pairs that implement it (a field typed by it runs one of them). */
   private readonly implemented = new Map<string, [string, string][]>();
   /** `file#name` keys some module awaits and drops the result of (rules/errorValues.ts). */
@@ -103,6 +105,7 @@ export class ImporterUses {
       const key = `${target}#${use.ref.name}`;
       this.reads.set(key, use.reads && (this.reads.get(key) ?? true));
       this.tests.set(key, use.tests === true && (this.tests.get(key) ?? true));
+      this.callers.set(key, (this.callers.get(key) ?? new Set()).add(m.file));
     }
   }
 
@@ -208,6 +211,16 @@ export class ImporterUses {
     // No other module calls it: the module's own calls, all failing on the answer, are its callers.
     if (found.length === 0) return how.local === true;
     return found.every((r) => r);
+  }
+
+  /**
+   * The modules whose calls of `name` (defined in `file`) callersRead has read.
+   *
+   * @example
+   * uses.callersOf('/app/account.service.js', 'create') // Set { '/app/create.js' }
+   */
+  callersOf(file: string, name: string): ReadonlySet<string> {
+    return this.callers.get(`${file}#${name}`) ?? new Set();
   }
 
   /**

@@ -34,7 +34,8 @@ const DEPLOYS = [
 /** Per project: the source text of each package's modules, and the answers already given per package and name. */
 const packages = new WeakMap<Project, Map<string, PackageTexts>>();
 
-interface SourceText {
+/** A project module and its text. */
+export interface SourceText {
   readonly file: string;
   readonly text: string;
 }
@@ -83,6 +84,18 @@ export function unnamedMethod(project: Project, file: string, c: Candidate): boo
     entry.named.set(key, named);
   }
   return !named;
+}
+
+/**
+ * The modules of the package `file` sits in, with their text, read once per project and package.
+ *
+ * @example packageModules(project, '/app/src/accounts.js') // [{ file: '/app/src/create.js', text: '...' }, ...]
+ */
+export function packageModules(project: Project, file: string): readonly SourceText[] {
+  const root = project.rootDir;
+  if (root === undefined) return [];
+  const pkg = packageDir(file, root);
+  return modulesOf(project, pkg, packageOf(project, pkg));
 }
 
 /** The package's manifest verdict and answers, kept once per project and package. */
