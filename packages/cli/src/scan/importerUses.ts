@@ -6,9 +6,10 @@
 
 import { dirname, resolve as resolvePath } from 'node:path';
 import { reExportsFrom } from './barrelDrops.js';
+import { dropKeys } from './dropKeys.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { globModules, isGlobSource } from './globImports.js';
-import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
+import type { ModuleFacts } from './js/Candidate.js';
 import { FOLDER_TAIL } from './js/folderLoads.js';
 import { isProjectSource } from './js/projectSource.js';
 import { splitTag } from './js/registeredEntries.js';
@@ -268,26 +269,4 @@ export class ImporterUses {
   returnedByHandlers(file: string, names: readonly string[]): [string, readonly string[]][] {
     return names.flatMap((n) => this.handlerReturned.get(`${file}#${n}`) ?? []);
   }
-}
-
-/**
- * The `file#name` keys a module's dropped awaits mark: a bare imported call only in the module its import
- * resolves to, a method or local call in this module and in each module it imports (rules/errorValues.ts).
- */
-export function dropKeys(
-  m: ModuleFacts,
-  resolve: (from: string, source: string) => string | undefined,
-  drops: DroppedAwaits | undefined = m.droppedAwaits,
-): string[] {
-  if (drops === undefined) return [];
-  const keys = drops.names.map((name) => `${m.file}#${name}`);
-  for (const source of drops.sources) {
-    const target = resolve(m.file, source);
-    if (target !== undefined) for (const name of drops.names) keys.push(`${target}#${name}`);
-  }
-  for (const { source, name } of drops.imported ?? []) {
-    const target = resolve(m.file, source);
-    if (target !== undefined) keys.push(`${target}#${name}`);
-  }
-  return keys;
 }
