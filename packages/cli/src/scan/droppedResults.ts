@@ -3,8 +3,8 @@
 // callers that await and drop it are gathered from every analysed module (importerUses.ts); a module the
 // rule gate deferred is analysed here only when its text awaits a call of one of the names.
 
+import { dropKeys } from './dropKeys.js';
 import { escapeRegExp } from './escapeRegExp.js';
-import { dropKeys } from './importerUses.js';
 import type { ModuleFacts } from './js/Candidate.js';
 
 /** What the project pass offers: module facts (analysing a deferred module) and import resolution. */

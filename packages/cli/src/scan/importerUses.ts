@@ -6,9 +6,10 @@
 
 import { dirname, resolve as resolvePath } from 'node:path';
 import { reExportsFrom } from './barrelDrops.js';
+import { dropKeys } from './dropKeys.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { globModules, isGlobSource } from './globImports.js';
-import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
+import type { ModuleFacts } from './js/Candidate.js';
 import { FOLDER_TAIL } from './js/folderLoads.js';
 import { isProjectSource } from './js/projectSource.js';
 import { splitTag } from './js/registeredEntries.js';
@@ -27,6 +28,8 @@ export class ImporterUses {
   private readonly reads = new Map<string, boolean>();
   /** `file#export` -> every call of it in other modules tests the awaited result and fails on a falsy one. */
   private readonly tests = new Map<string, boolean>();
+  /** `file#export` -> the modules whose calls of it `reads` and `tests` were told of. */
+  private readonly callers = new Map<string, Set<string>>();
   /** `file#Interface` -> the `[file, class]` pairs that implement it (a field typed by it runs one of them). */
   private readonly implemented = new Map<string, [string, string][]>();
   /** `file#name` keys some module awaits and drops the result of (rules/errorValues.ts). */
@@ -103,6 +106,7 @@ export class ImporterUses {
       const key = `${target}#${use.ref.name}`;
       this.reads.set(key, use.reads && (this.reads.get(key) ?? true));
       this.tests.set(key, use.tests === true && (this.tests.get(key) ?? true));
+      this.callers.set(key, (this.callers.get(key) ?? new Set()).add(m.file));
     }
   }
 
@@ -211,6 +215,16 @@ export class ImporterUses {
   }
 
   /**
+   * The modules whose calls of `name` (defined in `file`) callersRead has read.
+   *
+   * @example
+   * uses.callersOf('/app/account.service.js', 'create') // Set { '/app/create.js' }
+   */
+  callersOf(file: string, name: string): ReadonlySet<string> {
+    return this.callers.get(`${file}#${name}`) ?? new Set();
+  }
+
+  /**
    * Does this module, or one importing `file`, await a call of one of `names` and drop the result?
    *
    * @example
@@ -255,26 +269,4 @@ export class ImporterUses {
   returnedByHandlers(file: string, names: readonly string[]): [string, readonly string[]][] {
     return names.flatMap((n) => this.handlerReturned.get(`${file}#${n}`) ?? []);
   }
-}
-
-/**
- * The `file#name` keys a module's dropped awaits mark: a bare imported call only in the module its import
- * resolves to, a method or local call in this module and in each module it imports (rules/errorValues.ts).
- */
-export function dropKeys(
-  m: ModuleFacts,
-  resolve: (from: string, source: string) => string | undefined,
-  drops: DroppedAwaits | undefined = m.droppedAwaits,
-): string[] {
-  if (drops === undefined) return [];
-  const keys = drops.names.map((name) => `${m.file}#${name}`);
-  for (const source of drops.sources) {
-    const target = resolve(m.file, source);
-    if (target !== undefined) for (const name of drops.names) keys.push(`${target}#${name}`);
-  }
-  for (const { source, name } of drops.imported ?? []) {
-    const target = resolve(m.file, source);
-    if (target !== undefined) keys.push(`${target}#${name}`);
-  }
-  return keys;
 }

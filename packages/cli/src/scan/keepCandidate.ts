@@ -33,6 +33,7 @@ import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import { answersSuccess } from './js/rules/successStatus.js';
 import { SST_CONSTRUCT_SOURCES } from './js/sstConstructs.js';
+import { callersDecide } from './methodCallers.js';
 import { packageSdkUntimed } from './packageSdkTimeouts.js';
 import { paramAlwaysAsync } from './passedAsyncCallers.js';
 import type { Project } from './project.js';
@@ -198,11 +199,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   const mentioned = c.onlyIfExportMentioned;
   if (mentioned !== undefined && project.eventCallers.mentioning(file, mentioned).length === 0) return false;
-  if (
-    c.unlessCallersRead !== undefined &&
-    project.importerUses.callersRead(file, c.unlessCallersRead, c.callersReadAs)
-  )
-    return false;
+  if (callersDecide(project, file, c)) return false;
   const batch = c.onlyIfBatchAnswerMethod;
   if (batch !== undefined && !importsBatchAnswerMethod(project, file, batch.method, batch.imports))
     return false;

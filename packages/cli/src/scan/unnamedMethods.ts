@@ -48,10 +48,18 @@ interface ModuleWords {
   readonly text: string;
 }
 
+/** A project module and its text. */
+export interface SourceText {
+  readonly file: string;
+  readonly text: string;
+}
+
 interface PackageTexts {
   readonly published: boolean;
   /** Per word: the one module of the package writing it, or true when several do (built on first use). */
   writers?: ReadonlyMap<string, string | true>;
+  /** The package's modules with their text (packageModules, built on first use). */
+  modules?: readonly SourceText[];
 }
 
 /**
@@ -88,6 +96,29 @@ export function unnamedMethod(project: Project, file: string, c: Candidate): boo
   entry.writers ??= writersOf(project, texts, pkg);
   const writer = entry.writers.get(method);
   return writer === undefined || writer === file;
+}
+
+/**
+ * The modules of the package `file` sits in, with their text, each read once per scan.
+ *
+ * @example packageModules(project, '/app/src/accounts.js') // [{ file: '/app/src/create.js', text: '...' }, ...]
+ */
+export function packageModules(project: Project, file: string): readonly SourceText[] {
+  const root = project.rootDir;
+  if (root === undefined) return [];
+  const pkg = packageDir(file, root);
+  const texts = textsOf(project);
+  const entry = packageOf(texts, pkg);
+  if (entry.modules === undefined) {
+    const modules: SourceText[] = [];
+    for (const f of project.files) {
+      if (!f.startsWith(pkg)) continue;
+      const m = wordsOf(project, texts, f);
+      if (m !== undefined) modules.push({ file: f, text: m.text });
+    }
+    entry.modules = modules;
+  }
+  return entry.modules;
 }
 
 /** The texts kept for `project`, made on first use. */

@@ -199,9 +199,10 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   /**
    * How `unlessCallersRead` is asked: `falsy` when the answer is `false` (or another falsy value), which only
    * callers that test it and fail on it surface; `local` when the module's own calls all fail on it, which
-   * settle it when no other module calls the export (one exported for its tests).
+   * settle it when no other module calls the export (one exported for its tests); `method` when the name
+   * is a class method's, called through instances (methodCallers.ts also wants every naming read as a call).
    */
-  readonly callersReadAs?: { readonly falsy?: true; readonly local?: true };
+  readonly callersReadAs?: { readonly falsy?: true; readonly local?: true; readonly method?: true };
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
   readonly onlyIfResultDropped?: readonly string[];
   /** With onlyIfResultDropped: kept too when a caller in another module reads the caught Error as data. */

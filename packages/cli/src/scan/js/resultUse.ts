@@ -9,6 +9,7 @@ import { testedAndFailed } from './answerTest.js';
 import { answerWrapper, isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { inlineTestFails } from './inlineTest.js';
+import { instanceCallee, memberMentions, methodCallers } from './instanceCalls.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
@@ -158,8 +159,20 @@ export function importedCallee(
  */
 export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: boolean; tests?: boolean }[] {
   const uses = new Map<string, { ref: ImportRef; reads: boolean; tests?: boolean }>();
+  // Calls of a method through an instance, per name: the module must name it nowhere else (instanceCalls.ts).
+  const methods = new Map<string, { keys: Set<string>; calls: number }>();
   for (const call of ctx.of('CallExpression')) {
-    const { source, name } = importedCallee(ctx, unwrap(call.callee)) ?? {};
+    const callee = unwrap(call.callee);
+    let { source, name } = importedCallee(ctx, callee) ?? {};
+    if (source === undefined) {
+      ({ source, name } = instanceCallee(ctx, callee) ?? {});
+      const method = name === undefined ? undefined : (methods.get(name) ?? { keys: new Set(), calls: 0 });
+      if (method !== undefined && name !== undefined && source !== undefined) {
+        method.keys.add(`${source}\0${name}`);
+        method.calls++;
+        methods.set(name, method);
+      }
+    }
     // Relative imports, and the project's own aliases and workspace packages: the resolver decides.
     if (source === undefined || name === undefined || !isProjectSource(source)) continue;
     const key = `${source}\0${name}`;
@@ -170,6 +183,14 @@ export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: b
     const tests = (known?.tests ?? true) && fails === 'falsy';
     uses.set(key, { ref: { from: ctx.file, source, name }, reads, ...(tests ? { tests } : {}) });
   }
+  // `const svc = accounts; svc.create(x)`: a naming not read as a call may go on with any answer.
+  for (const [name, { keys, calls }] of methods) {
+    if (memberMentions(ctx, name) === calls) continue;
+    for (const key of keys) {
+      const use = uses.get(key);
+      if (use !== undefined) uses.set(key, { ref: use.ref, reads: false });
+    }
+  }
   return [...uses.values()];
 }
 
@@ -178,14 +199,15 @@ export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: b
  * fails on its failure answer (`nullish`: undefined or null, which a property read fails on; `falsy`: also
  * `false`, which only a test of the answer fails on); when it is exported and local calls (if any) all fail
  * on it, the export names to ask the importers about, and whether local calls exist (they settle it when
- * no other module calls it); `undefined` when some caller may take the answer for "nothing" (or none is in
- * sight).
+ * no other module calls it); for a class method the module names only in such calls, its name, asked of
+ * the importers that call it through an instance (instanceCalls.ts); `undefined` when some caller may take
+ * the answer for "nothing" (or none is in sight).
  */
 export function callersRead(
   ctx: ModuleContext,
   at: Node,
   answer: 'nullish' | 'falsy' = 'nullish',
-): 'all-read' | { names: string[]; local: boolean } | undefined {
+): 'all-read' | { names: string[]; local: boolean; method?: true } | undefined {
   const fn = ctx.enclosingFunction(at);
   if (fn === undefined) return undefined;
   let calls = 0;
@@ -204,7 +226,9 @@ export function callersRead(
     if (v === fn) exported.push(name);
   }
   if (exported.length > 0) return { names: exported, local: calls > 0 };
-  return calls > 0 ? 'all-read' : undefined;
+  if (calls > 0) return 'all-read';
+  // A class method: its callers reach it through an instance, here (`this.m()`) or in importers.
+  return methodCallers(ctx, fn, answer);
 }
 
 /**
@@ -214,11 +238,12 @@ export function callersRead(
 export function readersCondition(
   readers: ReturnType<typeof callersRead>,
   answer: 'nullish' | 'falsy' = 'nullish',
-): { unlessCallersRead?: string[]; callersReadAs?: { falsy?: true; local?: true } } {
+): { unlessCallersRead?: string[]; callersReadAs?: { falsy?: true; local?: true; method?: true } } {
   if (readers === undefined || readers === 'all-read') return {};
   const how = {
     ...(answer === 'falsy' ? { falsy: true as const } : {}),
     ...(readers.local ? { local: true as const } : {}),
+    ...(readers.method === true ? { method: true as const } : {}),
   };
   return { unlessCallersRead: readers.names, ...(Object.keys(how).length > 0 ? { callersReadAs: how } : {}) };
 }
