@@ -58,6 +58,18 @@ describe('gatewayTimeouts, one constant read by several routed functions', () =>
     expect(findings(body).map((f) => f.line)).toEqual([2]);
   });
 
+  it('keeps one props object shared by several routed functions at its own property, as before', () => {
+    const body = [
+      'const timeout = Duration.minutes(2);',
+      "const props = { code, handler: 'h.handler', timeout };",
+      "const a = new lambda.Function(this, 'a', props);",
+      "const b = new lambda.Function(this, 'b', props);",
+      routed('a', 'b'),
+    ].join('\n');
+
+    expect(findings(body)).toEqual([{ line: 2, message: expect.stringMatching(/shared by 2 functions/) }]);
+  });
+
   it('keeps timeouts written at each construct at each construct', () => {
     const body = [
       fn('a', 'timeout: Duration.minutes(2)'),
