@@ -44,6 +44,11 @@ describe('builtFailureAnswer', () => {
       true,
     ],
     [
+      'built in a variable after a rollback',
+      'try { await x() } catch (e) { let r; await t.rollback(); r = response({}, 500); return r }',
+      true,
+    ],
+    [
       'a compensation first',
       'try { await x() } catch (e) { await refundPayment(id); return response({}, 500) }',
       false,

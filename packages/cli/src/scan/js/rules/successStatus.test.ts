@@ -7,11 +7,13 @@ import { constant2xxAnswer } from './successStatus.js';
 describe('constant2xxAnswer', () => {
   it.each([
     ['an object literal', 'return { statusCode: 200, body: "OK" };', true],
-    ['a const bound to one', 'return okStatus;', true],
+    ['a const bound to one, also the success answer', 'return okStatus;', true],
+    ['a const bound to one that only catches answer', 'return signInFailedPage;', false],
     ['a const bound to an error answer', 'return failed;', false],
     ['a let, which may have been given another answer', 'return current;', false],
     ['a status a spread after it may override', 'return { statusCode: 200, ...init };', false],
     ['a parameter', 'return answer;', false],
+    ['a const of the function, answered on success too', 'return local;', false],
     [
       'a const the function builds itself',
       'const page = { statusCode: 200, body: "Failed" }; return page;',
@@ -20,14 +22,19 @@ describe('constant2xxAnswer', () => {
   ])('%s', (_name, returned, expected) => {
     // Prepare
     const ctx = contextOf(
-      `const okStatus = { statusCode: 200, body: 'OK' };
+      `export async function f(answer, init) { const local = { statusCode: 200 }; try { await read(); return local; } catch (e) { ${returned} } }
+const okStatus = { statusCode: 200, body: 'OK' };
 const failed = { statusCode: 500 };
+const signInFailedPage = { statusCode: 200, body: '<p>Sign-in failed</p>' };
 let current = { statusCode: 200 };
-export function f(answer, init) { ${returned} }`,
+export const h = () => okStatus;
+export const k = () => current;
+export function g() { try { return done(); } catch (e) { return signInFailedPage; } }`,
       'm.js',
     );
+    // The first return of f's catch.
     let value: Node | undefined;
-    someDescendant(ctx.program, (n) => {
+    someDescendant(ctx.of('CatchClause')[0] as Node, (n) => {
       if (n.type === 'ReturnStatement') value ??= n.argument as Node;
       return false;
     });

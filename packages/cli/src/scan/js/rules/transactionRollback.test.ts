@@ -11,6 +11,8 @@ describe('transactionRollback', () => {
     ['TypeORM', 'await queryRunner.rollbackTransaction();', true],
     ['a MongoDB session', 'await session.abortTransaction();', true],
     ['a compensation function', 'await rollbackOrder(id);', false],
+    ['a project function named rollback', 'await rollback(orderId);', false],
+    ['a rollback to a savepoint', "await t.rollback('sp1');", true],
     ['a commit', 'await transaction.commit();', false],
     ['a log line', 'console.error(err);', false],
   ])('%s', (_name, source, expected) => {

@@ -8,8 +8,9 @@ import { calleeName, type Node, unwrap } from '../ast.js';
 const ROLLBACK_METHOD = /^(?:roll[bB]ack(?:Transaction)?|abortTransaction)$/;
 
 /**
- * The statement is a transaction rollback, awaited or not, with no arguments (a rollback to a savepoint
- * `rollback('sp1')` is still one; an argument list does not change what it undoes, so any is accepted).
+ * The statement is a transaction rollback, awaited or not: a method call on the transaction, session or
+ * query runner, whatever its arguments (a rollback to a savepoint, `t.rollback('sp1')`, is still one). A bare
+ * function of that name, `await rollback(orderId)`, is the project's own compensation and is not this.
  *
  * @example
  * transactionRollback(parse('await transaction.rollback();')) // true
