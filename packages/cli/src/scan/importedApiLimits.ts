@@ -2,7 +2,8 @@
 // default, shared props, a handler's own) and the API whose integration limit it must stay under built in
 // another. The rule leaves a candidate with the imported names; these checks read their export facts.
 import { outlivesGateway } from './iac/gatewayLimit.js';
-import type { Candidate, ImportRef } from './js/Candidate.js';
+import type { Candidate, ExportFact, ImportRef } from './js/Candidate.js';
+import { someNamespaceExport } from './namespaceExports.js';
 import type { Project } from './project.js';
 
 /**
@@ -20,11 +21,13 @@ export function behindApi(
   const markers = typeof marker === 'string' ? [marker] : marker;
   return gate.refs.some((ref) => {
     const target = project.resolveModule(ref.from, ref.source);
-    const limit =
-      target === undefined
-        ? undefined
-        : project.exportFactWhere(target, ref.name, (text) => markers.some((m) => text.includes(m)))?.[fact];
-    return limit !== undefined && outlivesGateway(gate.seconds, limit);
+    if (target === undefined) return false;
+    const mayHold = (text: string) => markers.some((m) => text.includes(m));
+    const outlived = (f: ExportFact) => f[fact] !== undefined && outlivesGateway(gate.seconds, f[fact]);
+    // A namespace import (`*`) stands for every definition its module exports.
+    if (ref.name === '*') return someNamespaceExport(project, target, mayHold, outlived);
+    const f = project.exportFactWhere(target, ref.name, mayHold);
+    return f !== undefined && outlived(f);
   });
 }
 

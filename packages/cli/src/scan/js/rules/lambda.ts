@@ -188,7 +188,8 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   const refusing = batchImportConditions(ctx, fn, helpers.imports);
   // A return inside the record loop (batchLoopReturns.ts), judged before the settles-itself gates below.
   if (!single && !helpers.local && reportLoopReturn(ctx, report, fn, { ...extra, ...refusing })) return;
-  if (cannotFailRecord(ctx, fn) || deletesSucceeded(ctx, fn)) return;
+  // Deleting Records[0] by its receipt handle settles that one record, not the ones never read.
+  if (cannotFailRecord(ctx, fn) || (!single && deletesSucceeded(ctx, fn))) return;
   if (parksEveryFailure(ctx, fn) || wholeBatchRetryDecided(ctx, fn)) return;
   // A record handed to a project function that writes it no longer excuses the handler: which writes keep
   // a record was too loosely read (an id-only put, an email, a visibility change; r41 batch review).

@@ -70,3 +70,58 @@ describe('serverless.ts provider.timeout inherited by imported functions', () =>
     expect(lines).toEqual([]);
   });
 });
+
+/** A serverless.ts whose `functions` value is `functionsValue`, over a barrel of definition modules. */
+async function namespaceGatewayLines(functionsValue: string, event: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-sls-ts-ns-'));
+  mkdirSync(join(dir, 'src', 'router'), { recursive: true });
+  writeFileSync(
+    join(dir, 'serverless.ts'),
+    `import * as routers from './src/router';
+const getRouters = () => {
+  for (const key of Object.keys(routers)) routers[key].permission = undefined;
+  return routers;
+};
+const serverlessConfiguration = {
+  service: 'orders',
+  provider: { name: 'aws', runtime: 'nodejs20.x',
+    timeout: 900 },
+  functions: ${functionsValue},
+};
+module.exports = serverlessConfiguration;
+`,
+  );
+  writeFileSync(join(dir, 'src', 'router', 'index.ts'), `export * from './orders';\n`);
+  writeFileSync(
+    join(dir, 'src', 'router', 'orders.ts'),
+    `export const listOrders = { handler: 'src/ordersHandler.main', events: [${event}] };\n`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'ordersHandler.ts'),
+    `export const main = async () => ({ statusCode: 200, body: '[]' });\n`,
+  );
+  const result = await scan({ root: dir, workers: 0 });
+  return result.findings.filter((f) => f.rule === 'iac-gateway-timeout-exceeds-lambda').map((f) => f.line);
+}
+
+describe('serverless.ts functions read from a namespace import', () => {
+  it.each([
+    ['a local function that returns it', 'getRouters()'],
+    ['the namespace itself', 'routers'],
+    ['a spread of it', '{ ...routers }'],
+  ])('reports provider.timeout inherited through %s', async (_, functionsValue) => {
+    // Act
+    const lines = await namespaceGatewayLines(functionsValue, `{ http: { method: 'get', path: 'orders' } }`);
+
+    // Assess: at the provider's timeout, the value the fix changes.
+    expect(lines).toEqual([9]);
+  });
+
+  it('does not report when no exported definition sits behind an API', async () => {
+    // Act
+    const lines = await namespaceGatewayLines('getRouters()', `{ schedule: 'rate(1 hour)' }`);
+
+    // Assess
+    expect(lines).toEqual([]);
+  });
+});

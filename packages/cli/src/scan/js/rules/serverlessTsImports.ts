@@ -5,7 +5,7 @@
 // when an imported definition sits behind an API (ExportFact.serverlessApi) whose limit the timeout reaches.
 // A definition with its own `timeout` is judged in its own module (serverlessTs.ts).
 
-import { type Node, objectProps, unwrap } from '../ast.js';
+import { forEachDescendant, type Node, objectProps, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -38,12 +38,19 @@ export function serverlessApiLimit(ctx: ModuleContext, node: Node): number | und
 
 /**
  * The project imports a configuration's `functions` object names (`functions: { createPost, getPost:
- * getPostFn }`), as references the project pass resolves to their modules.
+ * getPostFn }`), as references the project pass resolves to their modules. A namespace import stands for
+ * every definition its module exports (`import * as routers from './router'`), whether it is the value
+ * itself, spread into it (`{ ...routers }`), or what a local function returns (`functions: getRouters()`):
+ * its reference is named `*` (importedApiLimits.ts reads each export). Only names the code spells are
+ * read; nothing is evaluated.
  * @example
  * importedFunctionRefs(ctx, functionsNode) // [{ from: '/app/serverless.ts', source: '@functions/index', name: 'createPost' }]
  */
 export function importedFunctionRefs(ctx: ModuleContext, functions: Node | undefined): ImportRef[] {
-  const own = objectProps(functions);
+  const value = returnedBy(ctx, functions);
+  const whole = namespaceRef(ctx, value);
+  if (whole !== undefined) return [whole];
+  const own = objectProps(value);
   if (own === undefined) return [];
   const refs: ImportRef[] = [];
   for (const value of own.props.values()) {
@@ -54,5 +61,43 @@ export function importedFunctionRefs(ctx: ModuleContext, functions: Node | undef
     if (bound === undefined) continue;
     refs.push({ from: ctx.file, source: bound.source, name: bound.imported });
   }
+  for (const p of (unwrap(value)?.properties ?? []) as Node[]) {
+    const spread = p.type === 'SpreadElement' ? namespaceRef(ctx, p.argument as Node) : undefined;
+    if (spread !== undefined) refs.push(spread);
+  }
   return refs;
+}
+
+/** A namespace import `node` names, as a reference to all its module exports. */
+function namespaceRef(ctx: ModuleContext, node: Node | undefined): ImportRef | undefined {
+  const v = unwrap(node);
+  if (v?.type !== 'Identifier') return undefined;
+  const bound = ctx.importOf(v.name as string, v);
+  return bound?.imported === '*' ? { from: ctx.file, source: bound.source, name: '*' } : undefined;
+}
+
+/**
+ * What `node` stands for: a call of a function declared in this module, with no arguments, stands for
+ * the one value its body returns (`const getRouters = () => { ...; return routers; }`).
+ */
+function returnedBy(ctx: ModuleContext, node: Node | undefined): Node | undefined {
+  const v = unwrap(ctx.valueOf(node));
+  if (v?.type !== 'CallExpression' || (v.arguments as Node[]).length > 0) return v;
+  const fn = ctx.functionOf(v.callee as Node);
+  const body = unwrap(fn?.body as Node | undefined);
+  if (body === undefined) return v;
+  if (body.type !== 'BlockStatement') return unwrap(ctx.valueOf(body));
+  // One value for every path through the body: its only return, at its top level (nested functions aside).
+  const returns = (body.body as Node[]).filter((s) => s.type === 'ReturnStatement');
+  let all = 0;
+  forEachDescendant(
+    body,
+    (n) => {
+      if (n.type === 'ReturnStatement') all++;
+      return undefined;
+    },
+    true,
+  );
+  if (returns.length !== 1 || all !== 1) return v;
+  return unwrap(ctx.valueOf(returns[0]?.argument as Node | undefined));
 }
