@@ -31,7 +31,7 @@ import { classifyHttpCall } from './http.js';
 import { keptImportedTests } from './keptImportedTests.js';
 import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
-import { feedsListenedStream } from './listenerFeeds.js';
+import { listenerOwnsWork } from './listenerFeeds.js';
 import { PRISMA_METHODS, PRISMA_QUERY, prismaCall } from './prismaLazy.js';
 import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
@@ -196,8 +196,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
-    // Work a stream's listener starts to feed that stream: its reader waits on it (rules/listenerFeeds.ts).
-    if (feedsListenedStream(ctx, stmt, e)) continue;
+    // A listener's chain that feeds its stream or handles its own rejection (rules/listenerFeeds.ts).
+    if (listenerOwnsWork(ctx, stmt, e)) continue;
     if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
     // A called parameter's exports reach it through the calls that forward it (js/passedAsync.ts), a
     // wrapper built from the function among them.

@@ -4,8 +4,16 @@
 // the very emitter it listens on and produces into it, and whoever reads that stream waits for its end or
 // its error: a Readable ends only when its producer pushes null, ends or destroys it (Node stream docs).
 // So the work is awaited through the stream, not left behind.
-import { calleeName, type Node, unwrap } from '../ast.js';
+// Also a chain a plain (non-async) listener starts and ends in its own rejection handler:
+// `page.on('request', (r) => { r.continue().catch(log) })`. The listener has nothing to hand the chain to
+// (awaiting it would take an async listener, whose promise the emitter drops the same way), and with its
+// rejection handled (its callback reads the error) nothing at the call goes unseen: when the work runs is
+// the emitter's business. Left to the rule: the stream lifecycle events, where the handler waits on the stream's end and work a listener
+// leaves running outlives that wait; an async listener (a webhook router or a bot framework awaits its
+// listeners, so an un-awaited chain there floats past the wait); a chain with no rejection handler.
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isLifecycleEvent, subscriptionOf } from './emitterSubscription.js';
 
 const SUBSCRIBE = /^(on|once|addListener|prependListener|prependOnceListener)$/;
 
@@ -21,13 +29,38 @@ function chainRoot(call: Node): Node {
 }
 
 /**
+ * The rejection callback reads the error it is given: a named function (`console.error`, `report`) or a
+ * function whose first parameter its body names. `.catch(() => undefined)` drops the failure unseen.
+ */
+function readsError(callback: Node | undefined): boolean {
+  const fn = unwrap(callback);
+  if (fn?.type === 'Identifier') return !/^(undefined|noop)$/.test(fn.name as string);
+  if (fn?.type === 'MemberExpression') return true;
+  if (fn === undefined || !isFunction(fn)) return false;
+  const param = unwrap((fn.params as Node[])[0]);
+  if (param?.type !== 'Identifier') return false;
+  return someDescendant(
+    fn.body as Node,
+    (n) => n !== param && n.type === 'Identifier' && n.name === param.name,
+  );
+}
+
+/** The call ends a chain whose rejection callback reads the error: `.catch(log)`, `.then(ok, (e) => report(e))`. */
+function handlesRejection(call: Node): boolean {
+  const name = calleeName(call);
+  const args = call.arguments as Node[];
+  if (unwrap(call.callee)?.type !== 'MemberExpression') return false;
+  return (name === 'catch' && readsError(args[0])) || (name === 'then' && readsError(args[1]));
+}
+
+/**
  * The statement's call runs in a listener subscribed on `emitter` and is handed that same emitter
  * (`stream.on(..., () => fill(stream).catch(...))`): it feeds the stream its reader waits on.
  *
  * @example
  * feedsListenedStream(ctx, stmt, call) // stream.on('newListener', () => { init(b, k, stream).then(...) }) -> true
  */
-export function feedsListenedStream(ctx: ModuleContext, stmt: Node, call: Node): boolean {
+function feedsListenedStream(ctx: ModuleContext, stmt: Node, call: Node): boolean {
   const listener = ctx.enclosingFunction(stmt);
   const subscribe = listener === undefined ? undefined : ctx.parentOf(listener);
   if (subscribe?.type !== 'CallExpression' || !SUBSCRIBE.test(calleeName(subscribe) ?? '')) return false;
@@ -38,4 +71,22 @@ export function feedsListenedStream(ctx: ModuleContext, stmt: Node, call: Node):
     const arg = unwrap(a);
     return arg?.type === 'Identifier' && arg.name === emitter.name;
   });
+}
+
+/**
+ * The statement's chain is left to the emitter a listener serves: it feeds the stream the listener is
+ * subscribed on, or a plain listener of an event other than a stream's lifecycle starts it and handles its
+ * rejection.
+ *
+ * @example
+ * listenerOwnsWork(ctx, stmt, call) // page.on('request', (r) => { r.continue().catch(log) }) -> true
+ * listenerOwnsWork(ctx, stmt, call) // s.on('data', (k) => { pipeline.exec() }) -> false
+ */
+export function listenerOwnsWork(ctx: ModuleContext, stmt: Node, call: Node): boolean {
+  if (feedsListenedStream(ctx, stmt, call)) return true;
+  if (!handlesRejection(call)) return false;
+  const listener = ctx.enclosingFunction(stmt);
+  if (listener === undefined || listener.async === true) return false;
+  const subscription = subscriptionOf(ctx, listener);
+  return subscription !== undefined && !isLifecycleEvent(subscription.event);
 }
