@@ -109,10 +109,14 @@ function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0)
   if (n === undefined || depth > 4) return false;
   if (/\bRecords\b/.test(ctx.source.slice(n.start, n.end))) return true;
   // `unique(events)`, `parsed.items`, `await load(ids)`: what the value is made from.
-  if (n.type === 'CallExpression')
-    return [unwrap(n.callee)?.object, ...(n.arguments as Node[])].some((a) =>
-      fromEventRecords(ctx, a, depth + 1),
+  // A function of the module given a batch handler's event itself takes the batch apart (`const { device }
+  // = parseRecords(event)`): what it answers is built from the records. A package's call is not judged so.
+  if (n.type === 'CallExpression') {
+    const local = ctx.functionOf(n.callee as Node) !== undefined;
+    return [unwrap(n.callee)?.object, ...(n.arguments as Node[])].some(
+      (a) => (local && isBatchEvent(ctx, a)) || fromEventRecords(ctx, a, depth + 1),
     );
+  }
   if (n.type === 'MemberExpression') return fromEventRecords(ctx, n.object, depth + 1);
   if (n.type === 'AwaitExpression') return fromEventRecords(ctx, n.argument, depth + 1);
   if (n.type !== 'Identifier') return false;
@@ -125,9 +129,6 @@ function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0)
   const index = (fn.params as Node[]).findIndex(
     (p) => p.start <= binding.declaration.start && binding.declaration.end <= p.end,
   );
-  // The batch handler's event itself, handed to a helper that takes it apart (`const { device } =
-  // parseRecords(event)`): what the helper answers is built from the batch's records.
-  if (index === 0 && ctx.batchHandlers.has(fn)) return true;
   const holder = ctx.parentOf(fn);
   const fnName = fn.id?.name ?? (holder?.type === 'VariableDeclarator' ? holder.id?.name : undefined);
   if (index < 0 || fnName === undefined) return false;
@@ -140,6 +141,23 @@ function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0)
         calleeName(call) === fnName &&
         fromEventRecords(ctx, (call.arguments as Node[])[index], depth + 1),
     );
+}
+
+/** Is `node` a batch handler's event, its first parameter (`parseRecords(event)`)? */
+function isBatchEvent(ctx: ModuleContext, node: Node | undefined): boolean {
+  const n = unwrap(node);
+  const binding = n?.type === 'Identifier' ? ctx.resolve(n.name as string, n) : undefined;
+  if (binding?.kind !== 'param' || !ctx.batchHandlers.has(binding.scope)) return false;
+  const first = (binding.scope.params as Node[])[0];
+  return (
+    first !== undefined && first.start <= binding.declaration.start && binding.declaration.end <= first.end
+  );
+}
+
+/** A list of the batch: named for records (`event.Records`, `messages`), or built from them. */
+function batchList(ctx: ModuleContext, over: Node): boolean {
+  const collection = memberPath(over)?.join('.');
+  return (collection !== undefined && RECORDS.test(collection)) || fromEventRecords(ctx, over);
 }
 
 /** The value a destructured name is taken from: the `init` of the declarator its pattern sits in. */
@@ -168,12 +186,16 @@ function fanOut(
   }
   if (name === 'all' && memberPath(call.callee)?.join('.') === 'Promise.all') {
     const arg = ctx.valueOf(call.arguments[0]);
-    // `Promise.all([...a.map(f), ...b.map(g)])`: one fan-out over several lists; the first whose callback
-    // is not excused decides (the others reject it as well).
-    const spread = spreadMaps(ctx, arg)?.find(
-      (m) => m.cb === undefined || !isFunction(m.cb) || !excused(ctx, m.cb),
-    );
-    if (spread !== undefined) return { label: 'Promise.all', ...spread };
+    // `Promise.all([...a.map(f), ...b.map(g)])`: one fan-out over several lists, so a callback that is not
+    // excused rejects it whichever list it maps. It is over the batch when any of its lists is.
+    const maps = spreadMaps(ctx, arg);
+    const loose = maps?.find((m) => m.cb === undefined || !isFunction(m.cb) || !excused(ctx, m.cb));
+    if (maps !== undefined && loose !== undefined)
+      return {
+        label: 'Promise.all',
+        over: (maps.find((m) => batchList(ctx, m.over)) ?? loose).over,
+        cb: loose.cb,
+      };
     if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') {
       const gathered = gatheredFanOut(ctx, call, (cb) => excused(ctx, cb));
       return gathered === undefined ? undefined : { label: 'Promise.all', ...gathered };
@@ -256,7 +278,7 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
       continue;
     }
     if (kind === undefined || kind === 'record') continue;
-    if (!RECORDS.test(collection) && !fromEventRecords(ctx, fan.over)) continue;
+    if (!batchList(ctx, fan.over)) continue;
     if (cb !== undefined && isFunction(cb) && excused(ctx, cb)) continue;
     const handler = handlerAround(ctx, call);
     if (handler !== undefined && ONE_RECORD_EVENT.test(ctx.source.slice(handler.fn.start, handler.fn.end)))
