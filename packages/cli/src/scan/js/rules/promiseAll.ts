@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
+import { batchList, RECORDS } from './batchLists.js';
 import { guarded } from './callbackGuards.js';
 import { delegatesToCatchAll } from './delegatedCatchAll.js';
 import { gatheredFanOut } from './gatheredFanOut.js';
@@ -14,8 +15,6 @@ import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 import { readsByArguments } from './readOnlyTry.js';
 import { parksRecordPromise } from './recordCatchParks.js';
-
-const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
 
 /**
  * Every awaited call of the callback only reads (`await checkCooldown(msg)`, `send(new GetItemCommand(...))`),
@@ -97,75 +96,6 @@ function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; names: strin
  */
 // `record.Sns` read as a member or destructured from the record (`({ Sns: { Message } }) =>`).
 const ONE_RECORD_EVENT = /\bSNSEvent\b|\.Sns\b|[{,]\s*Sns\s*[:,}]|\bS3Event\b(?!Record)|\bS3Handler\b/;
-
-/**
- * A collection named otherwise that is built from the event's records: a const whose value reads
- * `Records` (`const ids = unique(event.Records.map(parse))`), or made by a call given a batch handler's
- * event (`const { device } = parseRecords(event)`), or a parameter of a function of the module that the
- * handler calls with one (`await processAll(ids)`), followed a few steps.
- */
-function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
-  const n = unwrap(node);
-  if (n === undefined || depth > 4) return false;
-  if (/\bRecords\b/.test(ctx.source.slice(n.start, n.end))) return true;
-  // `unique(events)`, `parsed.items`, `await load(ids)`: what the value is made from.
-  // A function of the module given a batch handler's event itself takes the batch apart (`const { device }
-  // = parseRecords(event)`): what it answers is built from the records. A package's call is not judged so.
-  if (n.type === 'CallExpression') {
-    const local = ctx.functionOf(n.callee as Node) !== undefined;
-    return [unwrap(n.callee)?.object, ...(n.arguments as Node[])].some(
-      (a) => (local && isBatchEvent(ctx, a)) || fromEventRecords(ctx, a, depth + 1),
-    );
-  }
-  if (n.type === 'MemberExpression') return fromEventRecords(ctx, n.object, depth + 1);
-  if (n.type === 'AwaitExpression') return fromEventRecords(ctx, n.argument, depth + 1);
-  if (n.type !== 'Identifier') return false;
-  const binding = ctx.resolve(n.name as string, n);
-  // Destructured too (`const { device } = parseRecords(event)`): the declarator's value it is taken from.
-  if (binding?.kind === 'const')
-    return fromEventRecords(ctx, binding.init ?? declaredFrom(ctx, binding.declaration), depth + 1);
-  if (binding?.kind !== 'param' || !isFunction(binding.scope)) return false;
-  const fn = binding.scope;
-  const index = (fn.params as Node[]).findIndex(
-    (p) => p.start <= binding.declaration.start && binding.declaration.end <= p.end,
-  );
-  const holder = ctx.parentOf(fn);
-  const fnName = fn.id?.name ?? (holder?.type === 'VariableDeclarator' ? holder.id?.name : undefined);
-  if (index < 0 || fnName === undefined) return false;
-  // The handler's calls of this function: what it is given there.
-  return ctx
-    .of('CallExpression')
-    .some(
-      (call) =>
-        unwrap(call.callee)?.type === 'Identifier' &&
-        calleeName(call) === fnName &&
-        fromEventRecords(ctx, (call.arguments as Node[])[index], depth + 1),
-    );
-}
-
-/** Is `node` a batch handler's event, its first parameter (`parseRecords(event)`)? */
-function isBatchEvent(ctx: ModuleContext, node: Node | undefined): boolean {
-  const n = unwrap(node);
-  const binding = n?.type === 'Identifier' ? ctx.resolve(n.name as string, n) : undefined;
-  if (binding?.kind !== 'param' || !ctx.batchHandlers.has(binding.scope)) return false;
-  const first = (binding.scope.params as Node[])[0];
-  return (
-    first !== undefined && first.start <= binding.declaration.start && binding.declaration.end <= first.end
-  );
-}
-
-/** A list of the batch: named for records (`event.Records`, `messages`), or built from them. */
-function batchList(ctx: ModuleContext, over: Node): boolean {
-  const collection = memberPath(over)?.join('.');
-  return (collection !== undefined && RECORDS.test(collection)) || fromEventRecords(ctx, over);
-}
-
-/** The value a destructured name is taken from: the `init` of the declarator its pattern sits in. */
-function declaredFrom(ctx: ModuleContext, declaration: Node): Node | undefined {
-  for (let n: Node | undefined = declaration, up = 0; n !== undefined && up < 4; n = ctx.parentOf(n), up++)
-    if (n.type === 'VariableDeclarator') return n.init as Node | undefined;
-  return undefined;
-}
 
 /**
  * The collection and per-item callback of a fan-out that rejects on the first failure:
