@@ -8,8 +8,8 @@ export const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entri
 
 /**
  * A collection named otherwise that is built from the event's records: a const whose value reads
- * `Records` (`const ids = unique(event.Records.map(parse))`), or made by a call given a batch handler's
- * event (`const { device } = parseRecords(event)`), or a parameter of a function of the module that the
+ * `Records` (`const ids = unique(event.Records.map(parse))`), or made by a function of the module given a
+ * batch handler's event (`const { device } = parseRecords(event)`), or a parameter of a function of the module that the
  * handler calls with one (`await processAll(ids)`), followed a few steps.
  */
 function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
@@ -29,9 +29,13 @@ function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0)
   if (n.type === 'AwaitExpression') return fromEventRecords(ctx, n.argument, depth + 1);
   if (n.type !== 'Identifier') return false;
   const binding = ctx.resolve(n.name as string, n);
-  // Destructured too (`const { device } = parseRecords(event)`): the declarator's value it is taken from.
-  if (binding?.kind === 'const')
-    return fromEventRecords(ctx, binding.init ?? declaredFrom(ctx, binding.declaration), depth + 1);
+  // Destructured too (`const { device } = parseRecords(event)`): the declarator's value it is taken from,
+  // unless that is one record (`const { ids } = JSON.parse(event.Records[0].body)`): its fields, not the batch.
+  if (binding?.kind === 'const') {
+    const from = binding.init ?? declaredFrom(ctx, binding.declaration);
+    if (binding.init === undefined && oneRecord(ctx, from)) return false;
+    return fromEventRecords(ctx, from, depth + 1);
+  }
   if (binding?.kind !== 'param' || !isFunction(binding.scope)) return false;
   const fn = binding.scope;
   const index = (fn.params as Node[]).findIndex(
@@ -68,9 +72,16 @@ export function batchList(ctx: ModuleContext, over: Node): boolean {
   return (collection !== undefined && RECORDS.test(collection)) || fromEventRecords(ctx, over);
 }
 
+/** Does `node` read only one record of the batch, by index (`event.Records[0].body`)? */
+function oneRecord(ctx: ModuleContext, node: Node | undefined): boolean {
+  const text = node == null ? '' : ctx.source.slice(node.start, node.end);
+  return /\bRecords\s*\[\s*\d+\s*\]/.test(text) && !/\bRecords\b(?!\s*\[\s*\d+\s*\])/.test(text);
+}
+
 /** The value a destructured name is taken from: the `init` of the declarator its pattern sits in. */
 function declaredFrom(ctx: ModuleContext, declaration: Node): Node | undefined {
   for (let n: Node | undefined = declaration, up = 0; n !== undefined && up < 4; n = ctx.parentOf(n), up++)
-    if (n.type === 'VariableDeclarator') return n.init as Node | undefined;
+    // `for (const record of event.Records)` declares with no `init` (null).
+    if (n.type === 'VariableDeclarator') return (n.init as Node | null) ?? undefined;
   return undefined;
 }

@@ -84,6 +84,13 @@ export const handler = async (event: DynamoDBStreamEvent) => {
   await Promise.all(ids.map((id: string) => pool.query(text(id))));
 };`,
     ],
+    [
+      "the list is destructured from one record's body",
+      `export const handler = async (event: DynamoDBStreamEvent) => {
+  const { ids } = JSON.parse(String(event.Records[0].eventID)) as { ids: string[] };
+  await Promise.all(ids.map((id) => pool.query(text(id))));
+};`,
+    ],
   ])('stays silent when %s', async (_case, body) => {
     // Act
     const found = await fanOutLines(HEADER + body);
