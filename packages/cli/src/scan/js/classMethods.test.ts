@@ -107,13 +107,13 @@ export const handler = createHandler(new Worker());`);
     // Act
     const found = await swallowedLines(`import { createCache } from './lambda';
 class Store {
-  async flush() {
+  async handle(event: { id: string }) {
 ${SEND_OR_LOG}
   }
 }
 export const cache = createCache(new Store());`);
 
-    // Assess: nothing says Lambda runs the store's flush.
+    // Assess: a method named like an entry, but neither the factory nor the export says Lambda runs it.
     expect(found).toEqual([]);
   });
 });
