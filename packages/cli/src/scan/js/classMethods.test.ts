@@ -86,17 +86,121 @@ export const handler = process.env.TRACE === 'true' ? datadog(work) : work;`,
     expect(found).toEqual(lines);
   });
 
+  it('leaves a method of a handed class that nothing calls and no base class dispatches to', async () => {
+    // Act
+    const found = await swallowedLines(`import { createHandler } from './lambda';
+class Worker {
+  async handle(event: { id: string }) {
+    return event.id;
+  }
+  async unused() {
+${SEND_OR_LOG}
+  }
+}
+export const handler = createHandler(new Worker());`);
+
+    // Assess: only an inherited dispatcher would call \`unused\`, and Worker inherits none.
+    expect(found).toEqual([]);
+  });
+
   it('leaves an instance handed to a factory that builds no handler', async () => {
     // Act
     const found = await swallowedLines(`import { createCache } from './lambda';
 class Store {
-  async flush() {
+  async handle(event: { id: string }) {
 ${SEND_OR_LOG}
   }
 }
 export const cache = createCache(new Store());`);
 
-    // Assess: nothing says Lambda runs the store's flush.
+    // Assess: a method named like an entry, but neither the factory nor the export says Lambda runs it.
     expect(found).toEqual([]);
+  });
+});
+
+/** The batch findings of a module whose `handler` export a serverless.yml feeds one SQS message at a time. */
+async function batchFindings(source: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-entries-batch-'));
+  writeFileSync(
+    join(dir, 'serverless.yml'),
+    `service: s
+provider: { name: aws, runtime: nodejs20.x }
+functions:
+  worker:
+    handler: worker.handler
+    reservedConcurrency: 1
+    events:
+      - sqs: { arn: 'arn:aws:sqs:us-east-1:1:jobs', batchSize: 1 }
+`,
+  );
+  writeFileSync(join(dir, 'worker.ts'), source);
+  const result = await scan({ root: dir, workers: 0 });
+  return result.findings
+    .filter((f) => f.rule === 'batch-no-partial-failure' || f.rule === 'promise-all-no-partial')
+    .map((f) => `${f.rule}:${f.line}`);
+}
+
+const BATCH = `import type { SQSEvent } from 'aws-lambda';
+import pg from 'pg';
+const pool = new pg.Pool({ connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
+`;
+const DELETE_ALL = `await Promise.all(event.Records.map((r) => pool.query(\`DELETE FROM jobs WHERE id = '\${r.body}'\`)));`;
+
+describe('the export a class or a flag makes is the one the template names', () => {
+  it.each([
+    [
+      'a flag choosing the function',
+      `const work = async (event: SQSEvent) => {
+  ${DELETE_ALL}
+};
+export const handler = process.env.TRACE === 'true' ? (work as typeof work) : work;`,
+    ],
+    [
+      'the method of an instance',
+      `class Worker {
+  async handle(event: SQSEvent) {
+    ${DELETE_ALL}
+  }
+}
+export const handler = new Worker().handle;`,
+    ],
+  ])('settles the batch findings of %s with the batch size of 1', async (_case, body) => {
+    // Act
+    const found = await batchFindings(BATCH + body);
+
+    // Assess: one message a call, so no batch to fail part of.
+    expect(found).toEqual([]);
+  });
+
+  it('walks a chain of flag-chosen constants once per constant', async () => {
+    // Prepare: each constant names the one before in both branches, 2^26 paths if walked as a tree.
+    const chain = Array.from({ length: 26 }, (_, i) => `const t${i + 1} = process.env.F ? t${i} : t${i};`);
+    const source = `${BATCH}const t0 = async (event: SQSEvent) => {
+  ${DELETE_ALL}
+};
+${chain.join('\n')}
+export const handler = t26;`;
+
+    // Act
+    const found = await batchFindings(source);
+
+    // Assess
+    expect(found).toEqual([]);
+  });
+
+  it('still reports the batch when the template names another export', async () => {
+    // Act
+    const found = await batchFindings(
+      `${BATCH}class Worker {
+  async handle(event: SQSEvent) {
+    ${DELETE_ALL}
+  }
+}
+export const main = new Worker().handle;
+export const handler = async () => undefined;`,
+    );
+
+    // Assess
+    expect(found.sort()).toEqual(['batch-no-partial-failure:5', 'promise-all-no-partial:6']);
   });
 });

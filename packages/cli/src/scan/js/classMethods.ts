@@ -42,7 +42,7 @@ export function methodTarget(ctx: ModuleContext, member: Node | undefined): Node
 }
 
 /** The class of this module that `value` is an instance of: `new Session()`, or a name bound to one. */
-function instanceClass(ctx: ModuleContext, value: Node): Node | undefined {
+export function instanceClass(ctx: ModuleContext, value: Node): Node | undefined {
   const made = value.type === 'NewExpression' ? value : ctx.valueOf(value);
   const ctor = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
   const binding = ctor?.type === 'Identifier' ? ctx.resolve(ctor.name as string, ctor) : undefined;
@@ -73,4 +73,18 @@ export function handedInstanceMethods(ctx: ModuleContext, value: Node): Node[] {
   const v = ctx.valueOf(value);
   if (v?.type !== 'CallExpression') return [];
   return (v.arguments as Node[]).flatMap((a) => instanceMethods(ctx, a));
+}
+
+/**
+ * Does an export's value reach `fn`, a method of a class of this module, as handler discovery reads it: bound
+ * (`handler.main.bind(handler)`), exported as is (`new Handler().handle`), or run by the factory an instance
+ * is handed to (`createHandler(new OrdersLambda())`).
+ */
+export function exportsMethod(ctx: ModuleContext, value: Node, fn: Node): boolean {
+  const v = ctx.valueOf(value);
+  return (
+    boundMethod(ctx, value) === fn ||
+    (v?.type === 'MemberExpression' && methodTarget(ctx, v) === fn) ||
+    handedInstanceMethods(ctx, value).includes(fn)
+  );
 }

@@ -10,8 +10,8 @@ import {
   unwrap,
 } from './ast.js';
 import { handedFunctions, routedTargets } from './callTargets.js';
-
-import { boundMethod, instanceMethods, methodTarget } from './classMethods.js';
+import { boundMethod, instanceClass, instanceMethods, methodTarget } from './classMethods.js';
+import { exportBranches } from './exportBranches.js';
 import { HANDLER_NAME, looksLikeHandler } from './handlerShape.js';
 import { isBatch } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
@@ -53,9 +53,9 @@ function addHandler(
     return;
   }
   // `export const handler = useTracer ? datadog(work) : work`: whichever branch is chosen, Lambda runs it.
+  // Each branch once, however the constants it names nest (exportBranches.ts).
   if (v.type === 'ConditionalExpression') {
-    addHandler(ctx, v.consequent as Node, kind, exportedName);
-    addHandler(ctx, v.alternate as Node, kind, exportedName);
+    for (const branch of exportBranches(ctx, v)) addHandler(ctx, branch, kind, exportedName);
     return;
   }
   // `module.exports.handler = handler.main.bind(handler)` of `const handler = new Handler()`, or the method
@@ -170,13 +170,16 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     for (const arg of call.arguments as Node[]) {
       const methods = instanceMethods(ctx, arg);
       // The methods shaped as the runtime's entry (typed with an event, named `handle`) are the entries the
-      // export reaches; the rest are the helpers they call.
+      // export reaches. The rest are reached as the entries call them (`this.work(event)`, found below),
+      // unless the class inherits: a dispatcher of an imported base class calls overrides no code here names.
+      const a = unwrap(arg);
+      const inherits = a !== undefined && instanceClass(ctx, a)?.superClass != null;
       for (const m of methods) {
         const entry = looksLikeHandler(ctx, m, undefined) || ENTRY_METHOD.test(methodName(ctx, m) ?? '');
         if (entry) {
           ctx.handlers.set(m, 'entry');
           if (isBatch(ctx, m)) ctx.batchHandlers.add(m);
-        } else if (!ctx.handlers.has(m)) ctx.handlers.set(m, 'helper');
+        } else if (inherits && !ctx.handlers.has(m)) ctx.handlers.set(m, 'helper');
       }
       if (methods.length > 0) return;
     }

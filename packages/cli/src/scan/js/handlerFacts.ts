@@ -3,8 +3,9 @@
 // needed), and one that never touches the records one by one has nothing to report per record.
 import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
-import { boundMethod, handedInstanceMethods } from './classMethods.js';
+import { exportsMethod } from './classMethods.js';
 import { eventTakers } from './eventTakers.js';
+import { exportBranches } from './exportBranches.js';
 import { madeByFactory } from './handlerDiscovery.js';
 import { answersItemsItself } from './itemAnswer.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -150,9 +151,11 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         ctx.valueOf(value) === fn ||
         someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn)) ||
         madeByFactory(ctx, value, fn) ||
-        // `export const lambdaHandler = new Session().handler.bind(new Session())`: a class method exported bound.
-        boundMethod(ctx, value) === fn ||
-        handedInstanceMethods(ctx, value).includes(fn);
+        // `new Session().handler.bind(new Session())`, `new Handler().handle`, `createHandler(new Orders())`,
+        // and either branch of `flag ? datadog(work) : t` where `const t = new Handler().handle`.
+        exportBranches(ctx, value).some(
+          (branch) => ctx.valueOf(branch) === fn || exportsMethod(ctx, branch, fn),
+        );
       if (!covers) continue;
       const work = doesWork(fn);
       // An export that reaches two handler functions (one calls the other) keeps both one's takers.

@@ -3,9 +3,10 @@
 // at-least-once consumers, and breakers whose state lives in one instance.
 
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
-import { boundMethod, handedInstanceMethods } from '../classMethods.js';
+import { exportsMethod } from '../classMethods.js';
 import { codeText } from '../codeText.js';
 import { takesOwnHandlersEvent } from '../eventTakers.js';
+import { exportBranches } from '../exportBranches.js';
 import { madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -40,18 +41,15 @@ import { decodesOnly, returnsProjectCall, throwsForRecord } from './recordThrows
  */
 export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
   const names: string[] = [];
-  for (const [name, value] of ctx.exports) {
-    if (
-      value === fn ||
-      (value.type === 'Identifier' && ctx.functionOf(value) === fn) ||
-      (value.type === 'CallExpression' &&
-        someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))) ||
-      madeByFactory(ctx, value, fn) ||
-      boundMethod(ctx, value) === fn ||
-      handedInstanceMethods(ctx, value).includes(fn)
-    )
-      names.push(name);
-  }
+  // Either branch of a flag-chosen export (`flag ? datadog(work) : work`) is what Lambda may run.
+  const reaches = (value: Node): boolean =>
+    value === fn ||
+    (value.type === 'Identifier' && ctx.functionOf(value) === fn) ||
+    (value.type === 'CallExpression' &&
+      someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))) ||
+    madeByFactory(ctx, value, fn) ||
+    exportsMethod(ctx, value, fn);
+  for (const [name, value] of ctx.exports) if (exportBranches(ctx, value).some(reaches)) names.push(name);
   return names;
 }
 

@@ -41,6 +41,15 @@ describe('promise-all-no-partial through a helper of the batch handler', () => {
 };`,
       [10],
     ],
+    [
+      'spread lists of which only the second is the batch',
+      `const TABLES = ['audit', 'rows'];
+export const handler = async (event: DynamoDBStreamEvent) => {
+  const { rows } = split(event);
+  await Promise.all([...TABLES.map((t) => pool.query(\`VACUUM \${t}\`)), ...rows.gone.map((id) => pool.query(text(id)))]);
+};`,
+      [11],
+    ],
   ])('reports %s', async (_case, body, lines) => {
     // Act
     const found = await fanOutLines(HEADER + body);
@@ -65,6 +74,21 @@ export const handler = async (event: APIGatewayProxyEvent) => {
   const { ids } = idsOf(event);
   await Promise.all(ids.map((id) => pool.query(text(id))));
   return { statusCode: 204 };
+};`,
+    ],
+    [
+      "a package's function, not the module's, is given the event",
+      `import { unmarshallAll } from 'stream-tools';
+export const handler = async (event: DynamoDBStreamEvent) => {
+  const { ids } = unmarshallAll(event);
+  await Promise.all(ids.map((id: string) => pool.query(text(id))));
+};`,
+    ],
+    [
+      "the list is destructured from one record's body",
+      `export const handler = async (event: DynamoDBStreamEvent) => {
+  const { ids } = JSON.parse(String(event.Records[0].eventID)) as { ids: string[] };
+  await Promise.all(ids.map((id) => pool.query(text(id))));
 };`,
     ],
   ])('stays silent when %s', async (_case, body) => {

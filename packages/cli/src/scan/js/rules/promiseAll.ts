@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
+import { batchList, RECORDS } from './batchLists.js';
 import { guarded } from './callbackGuards.js';
 import { delegatesToCatchAll } from './delegatedCatchAll.js';
 import { gatheredFanOut } from './gatheredFanOut.js';
@@ -14,8 +15,6 @@ import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 import { readsByArguments } from './readOnlyTry.js';
 import { parksRecordPromise } from './recordCatchParks.js';
-
-const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
 
 /**
  * Every awaited call of the callback only reads (`await checkCooldown(msg)`, `send(new GetItemCommand(...))`),
@@ -99,57 +98,6 @@ function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; names: strin
 const ONE_RECORD_EVENT = /\bSNSEvent\b|\.Sns\b|[{,]\s*Sns\s*[:,}]|\bS3Event\b(?!Record)|\bS3Handler\b/;
 
 /**
- * A collection named otherwise that is built from the event's records: a const whose value reads
- * `Records` (`const ids = unique(event.Records.map(parse))`), or made by a call given a batch handler's
- * event (`const { device } = parseRecords(event)`), or a parameter of a function of the module that the
- * handler calls with one (`await processAll(ids)`), followed a few steps.
- */
-function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
-  const n = unwrap(node);
-  if (n === undefined || depth > 4) return false;
-  if (/\bRecords\b/.test(ctx.source.slice(n.start, n.end))) return true;
-  // `unique(events)`, `parsed.items`, `await load(ids)`: what the value is made from.
-  if (n.type === 'CallExpression')
-    return [unwrap(n.callee)?.object, ...(n.arguments as Node[])].some((a) =>
-      fromEventRecords(ctx, a, depth + 1),
-    );
-  if (n.type === 'MemberExpression') return fromEventRecords(ctx, n.object, depth + 1);
-  if (n.type === 'AwaitExpression') return fromEventRecords(ctx, n.argument, depth + 1);
-  if (n.type !== 'Identifier') return false;
-  const binding = ctx.resolve(n.name as string, n);
-  // Destructured too (`const { device } = parseRecords(event)`): the declarator's value it is taken from.
-  if (binding?.kind === 'const')
-    return fromEventRecords(ctx, binding.init ?? declaredFrom(ctx, binding.declaration), depth + 1);
-  if (binding?.kind !== 'param' || !isFunction(binding.scope)) return false;
-  const fn = binding.scope;
-  const index = (fn.params as Node[]).findIndex(
-    (p) => p.start <= binding.declaration.start && binding.declaration.end <= p.end,
-  );
-  // The batch handler's event itself, handed to a helper that takes it apart (`const { device } =
-  // parseRecords(event)`): what the helper answers is built from the batch's records.
-  if (index === 0 && ctx.batchHandlers.has(fn)) return true;
-  const holder = ctx.parentOf(fn);
-  const fnName = fn.id?.name ?? (holder?.type === 'VariableDeclarator' ? holder.id?.name : undefined);
-  if (index < 0 || fnName === undefined) return false;
-  // The handler's calls of this function: what it is given there.
-  return ctx
-    .of('CallExpression')
-    .some(
-      (call) =>
-        unwrap(call.callee)?.type === 'Identifier' &&
-        calleeName(call) === fnName &&
-        fromEventRecords(ctx, (call.arguments as Node[])[index], depth + 1),
-    );
-}
-
-/** The value a destructured name is taken from: the `init` of the declarator its pattern sits in. */
-function declaredFrom(ctx: ModuleContext, declaration: Node): Node | undefined {
-  for (let n: Node | undefined = declaration, up = 0; n !== undefined && up < 4; n = ctx.parentOf(n), up++)
-    if (n.type === 'VariableDeclarator') return n.init as Node | undefined;
-  return undefined;
-}
-
-/**
  * The collection and per-item callback of a fan-out that rejects on the first failure:
  * `Promise.all(records.map(cb))`, or a concurrency-limited map that does the same (p-map's `pMap(records,
  * cb, { concurrency })`, Bluebird's `Promise.map(records, cb)`).
@@ -168,12 +116,16 @@ function fanOut(
   }
   if (name === 'all' && memberPath(call.callee)?.join('.') === 'Promise.all') {
     const arg = ctx.valueOf(call.arguments[0]);
-    // `Promise.all([...a.map(f), ...b.map(g)])`: one fan-out over several lists; the first whose callback
-    // is not excused decides (the others reject it as well).
-    const spread = spreadMaps(ctx, arg)?.find(
-      (m) => m.cb === undefined || !isFunction(m.cb) || !excused(ctx, m.cb),
-    );
-    if (spread !== undefined) return { label: 'Promise.all', ...spread };
+    // `Promise.all([...a.map(f), ...b.map(g)])`: one fan-out over several lists, so a callback that is not
+    // excused rejects it whichever list it maps. It is over the batch when any of its lists is.
+    const maps = spreadMaps(ctx, arg);
+    const loose = maps?.find((m) => m.cb === undefined || !isFunction(m.cb) || !excused(ctx, m.cb));
+    if (maps !== undefined && loose !== undefined)
+      return {
+        label: 'Promise.all',
+        over: (maps.find((m) => batchList(ctx, m.over)) ?? loose).over,
+        cb: loose.cb,
+      };
     if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') {
       const gathered = gatheredFanOut(ctx, call, (cb) => excused(ctx, cb));
       return gathered === undefined ? undefined : { label: 'Promise.all', ...gathered };
@@ -256,7 +208,7 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
       continue;
     }
     if (kind === undefined || kind === 'record') continue;
-    if (!RECORDS.test(collection) && !fromEventRecords(ctx, fan.over)) continue;
+    if (!batchList(ctx, fan.over)) continue;
     if (cb !== undefined && isFunction(cb) && excused(ctx, cb)) continue;
     const handler = handlerAround(ctx, call);
     if (handler !== undefined && ONE_RECORD_EVENT.test(ctx.source.slice(handler.fn.start, handler.fn.end)))
