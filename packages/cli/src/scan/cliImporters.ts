@@ -59,14 +59,12 @@ function walk(project: Project, file: string): boolean {
   while (queue.length > 0) {
     const f = queue.pop() as string;
     if (handlerModule(project, f)) return false;
-    const text = project.deferred.get(f) ?? readSource(f);
-    if (text === undefined) return false;
-    const importers = project.eventCallers.importersOf(f);
-    // A program that exports, imported by nothing in sight, beside Lambda handlers of its own package:
-    // a dual-use module a handler may import (offPath fixture); in a package of jobs only, a program.
-    if (programText(text) && !(importers.size === 0 && dualUse(project, f, text))) programs++;
+    const kind = moduleKind(project, f);
+    if (kind === 'unread') return false;
+    if (kind === 'program') programs++;
     // A module that is no program and that nothing imports: a library, or an entry the scan cannot see.
-    else if (importers.size === 0) return false;
+    else if (kind === 'entry') return false;
+    const importers = project.eventCallers.importersOf(f);
     for (const up of importers)
       if (!seen.has(up)) {
         if (seen.size >= MAX_MODULES) return false;
@@ -75,6 +73,40 @@ function walk(project: Project, file: string): boolean {
       }
   }
   return programs > 0;
+}
+
+/** How a walk up the importers counts a module (see moduleKind). */
+type ModuleKind = 'unread' | 'program' | 'entry' | 'library';
+
+const kinds = new WeakMap<Project, Map<string, ModuleKind>>();
+
+/**
+ * What `file` is to the walk: unreadable, a program, a non-program nothing imports, or a module imported
+ * by others. Each walk from a different start passes the same shared helpers and programs again; the answer
+ * depends only on the file's text and the project's import graph, so it is read, matched and remembered once
+ * per project.
+ */
+function moduleKind(project: Project, file: string): ModuleKind {
+  let known = kinds.get(project);
+  if (known === undefined) {
+    known = new Map();
+    kinds.set(project, known);
+  }
+  const cached = known.get(file);
+  if (cached !== undefined) return cached;
+  const out = judgeModule(project, file);
+  known.set(file, out);
+  return out;
+}
+
+function judgeModule(project: Project, file: string): ModuleKind {
+  const text = project.deferred.get(file) ?? readSource(file);
+  if (text === undefined) return 'unread';
+  const importers = project.eventCallers.importersOf(file);
+  // A program that exports, imported by nothing in sight, beside Lambda handlers of its own package:
+  // a dual-use module a handler may import (offPath fixture); in a package of jobs only, a program.
+  if (programText(text) && !(importers.size === 0 && dualUse(project, file, text))) return 'program';
+  return importers.size === 0 ? 'entry' : 'library';
 }
 
 /** A module exporting what a handler may import, in a package whose handlers the scan knows. */

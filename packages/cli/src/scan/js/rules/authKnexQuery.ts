@@ -48,6 +48,10 @@ function tableName(node: Node | undefined): boolean {
  * caller's to ask.
  */
 export function knexQueryStart(ctx: ModuleContext, call: Node): boolean {
+  // Every instance knexInstance accepts spells `knex` or `trx` in the text (its name, or the `'knex'` import
+  // or require it was made from): a module spelling neither starts no knex query, and the auth rules ask
+  // this of every call they judge.
+  if (!ctx.spells('knex') && !ctx.spells('trx')) return false;
   return knexQueryOn(call, (n) => knexInstance(ctx, n));
 }
 

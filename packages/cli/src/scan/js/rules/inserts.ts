@@ -13,6 +13,7 @@ import {
 } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { moduleCode } from '../moduleCode.js';
 import { chainedMethods } from '../protection.js';
 import type { ConsumerView } from '../wiredConsumer.js';
 import { guarded } from './insertGuards.js';
@@ -212,10 +213,9 @@ const INSERT_METHODS = new Set(['insertOne', 'insertMany', 'create', 'createMany
 function usesPrisma(ctx: ModuleContext): boolean {
   let known = PRISMA_CODE.get(ctx);
   if (known === undefined) {
-    let code = ctx.source;
-    for (const c of ctx.comments)
-      code = code.slice(0, c.start) + ' '.repeat(c.end - c.start) + code.slice(c.end);
-    known = PRISMA.test(code);
+    // Blanking comments only turns text into spaces, and a comment's edges (`/`, or the end of its line)
+    // already part words: a text that never names a Prisma client has no code that does.
+    known = PRISMA.test(ctx.source) && PRISMA.test(moduleCode(ctx));
     PRISMA_CODE.set(ctx, known);
   }
   return known;

@@ -69,9 +69,20 @@ export interface KeyMiss {
   readonly empty: boolean;
 }
 
-/** Does the module name a key URL at all (the cheap gate of {@link keyDownloadMiss})? */
+const keyUrlSpelled = new WeakMap<ModuleContext, boolean>();
+
+/**
+ * Does the module name a key URL at all (the cheap gate of {@link keyDownloadMiss})? Asked for each function
+ * the null-flow rules follow, and a module whose words let the pattern through was searched whole each time:
+ * the answer depends on the text alone, so it is kept per module.
+ */
 export function spellsKeyUrl(ctx: ModuleContext): boolean {
-  return ctx.testSpelled(KEY_URL, ['jwks', 'certs', 'openid']);
+  let known = keyUrlSpelled.get(ctx);
+  if (known === undefined) {
+    known = ctx.testSpelled(KEY_URL, ['jwks', 'certs', 'openid']);
+    keyUrlSpelled.set(ctx, known);
+  }
+  return known;
 }
 
 /**

@@ -7,6 +7,7 @@
 // and fetch is no timeout at all.
 import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { moduleCode } from '../moduleCode.js';
 
 /** The name a function is called by in its module: a method's key, a declaration's or a const's name. */
 function functionName(ctx: ModuleContext, fn: Node): string | undefined {
@@ -36,25 +37,6 @@ function fromParameter(ctx: ModuleContext, value: Node | undefined): boolean {
   return root !== undefined && ctx.resolve(root.name as string, root)?.kind === 'param';
 }
 
-const codeTexts = new WeakMap<ModuleContext, string>();
-
-/** The module's text with its comments blanked: a comment that speaks of a timeout sets none. */
-function codeText(ctx: ModuleContext): string {
-  let text = codeTexts.get(ctx);
-  if (text !== undefined) return text;
-  const pieces: string[] = [];
-  let at = 0;
-  for (const c of [...ctx.comments].sort((a, b) => a.start - b.start)) {
-    if (c.start < at) continue;
-    pieces.push(ctx.source.slice(at, c.start), ' '.repeat(c.end - c.start));
-    at = c.end;
-  }
-  pieces.push(ctx.source.slice(at));
-  text = pieces.join('');
-  codeTexts.set(ctx, text);
-  return text;
-}
-
 /** Does the text set or read the key (`timeout: 5000`, `{ signal }`, `config.timeout`, `'timeout'`)? Prose does not count. */
 function namesKey(source: string, key: string): boolean {
   return new RegExp(`\\b${key}\\s*[:=,})]|\\.${key}\\b|['"\`]${key}['"\`]`).test(source);
@@ -74,7 +56,7 @@ export function locallyHandedUntimed(
   if (root === undefined || keys.length === 0) return false;
   const binding = ctx.resolve(root.name as string, root);
   if (binding?.kind !== 'param') return false;
-  if (keys.some((k) => namesKey(codeText(ctx), k))) return false;
+  if (keys.some((k) => namesKey(moduleCode(ctx), k))) return false;
   const fn = binding.scope as Node;
   const index = (fn.params as Node[] | undefined)?.findIndex(
     (p) => p === binding.declaration || unwrap(p.left as Node) === binding.declaration,
