@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../scan.js';
 
-/** The files and lines batch-no-partial-failure lands on for `handler.js`, wired to SQS batches of ten. */
-async function batchFindings(handler: string): Promise<string[]> {
+/** The files and lines batch-no-partial-failure lands on for `handler.js`, wired to SQS batches of `batchSize`. */
+async function batchFindings(handler: string, batchSize = 10): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-own-deletes-'));
   writeFileSync(
     join(dir, 'serverless.yml'),
@@ -22,7 +22,7 @@ functions:
     events:
       - sqs:
           arn: arn:aws:sqs:eu-west-1:1:audit
-          batchSize: 10
+          batchSize: ${batchSize}
 `,
   );
   writeFileSync(
@@ -43,20 +43,31 @@ ${handler}
     .map((f) => `${f.file}:${f.line}`);
 }
 
-describe('a batch handler that deletes its own records', () => {
-  it('is reported when it reads and deletes only the first record', async () => {
-    // Act
-    const found = await batchFindings(`export const main = async (event) => {
+/** A handler that reads `Records[0]` alone and deletes that message by its receipt handle. */
+const FIRST_RECORD_DELETES = `export const main = async (event) => {
   try {
     await save(JSON.parse(event.Records[0].body));
     await sqs.send(new DeleteMessageCommand({ QueueUrl: process.env.Q, ReceiptHandle: event.Records[0].receiptHandle }));
   } catch (error) {
     throw error;
   }
-};`);
+};`;
+
+describe('a batch handler that deletes its own records', () => {
+  it('is reported when it reads and deletes only the first record', async () => {
+    // Act
+    const found = await batchFindings(FIRST_RECORD_DELETES);
 
     // Assess: at the handler, where the other records are dropped, not at the event source.
     expect(found).toEqual(['handler.js:4']);
+  });
+
+  it('is not reported when it reads and deletes only the first record of batches of one', async () => {
+    // Act
+    const found = await batchFindings(FIRST_RECORD_DELETES, 1);
+
+    // Assess: the one record is the whole batch.
+    expect(found).toEqual([]);
   });
 
   it('is not reported when it deletes every record that succeeded and throws for the rest', async () => {

@@ -71,8 +71,14 @@ describe('serverless.ts provider.timeout inherited by imported functions', () =>
   });
 });
 
-/** A serverless.ts whose `functions` value is `functionsValue`, over a barrel of definition modules. */
-async function namespaceGatewayLines(functionsValue: string, event: string): Promise<number[]> {
+const API_EVENT = `{ http: { method: 'get', path: 'orders' } }`;
+
+/** A serverless.ts whose `functions` value is `functionsValue`, over a barrel (`barrel`) of definition modules. */
+async function namespaceGatewayLines(
+  functionsValue: string,
+  event: string,
+  barrel = `export * from './orders';\n`,
+): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-sls-ts-ns-'));
   mkdirSync(join(dir, 'src', 'router'), { recursive: true });
   writeFileSync(
@@ -80,6 +86,10 @@ async function namespaceGatewayLines(functionsValue: string, event: string): Pro
     `import * as routers from './src/router';
 const getRouters = () => {
   for (const key of Object.keys(routers)) routers[key].permission = undefined;
+  return routers;
+};
+const pickRouters = () => {
+  if (process.env.ONLY_JOBS) { return {}; }
   return routers;
 };
 const serverlessConfiguration = {
@@ -91,7 +101,7 @@ const serverlessConfiguration = {
 module.exports = serverlessConfiguration;
 `,
   );
-  writeFileSync(join(dir, 'src', 'router', 'index.ts'), `export * from './orders';\n`);
+  writeFileSync(join(dir, 'src', 'router', 'index.ts'), barrel);
   writeFileSync(
     join(dir, 'src', 'router', 'orders.ts'),
     `export const listOrders = { handler: 'src/ordersHandler.main', events: [${event}] };\n`,
@@ -111,10 +121,33 @@ describe('serverless.ts functions read from a namespace import', () => {
     ['a spread of it', '{ ...routers }'],
   ])('reports provider.timeout inherited through %s', async (_, functionsValue) => {
     // Act
-    const lines = await namespaceGatewayLines(functionsValue, `{ http: { method: 'get', path: 'orders' } }`);
+    const lines = await namespaceGatewayLines(functionsValue, API_EVENT);
 
     // Assess: at the provider's timeout, the value the fix changes.
-    expect(lines).toEqual([9]);
+    expect(lines).toEqual([13]);
+  });
+
+  it('follows a named re-export of the barrel', async () => {
+    // Act
+    const lines = await namespaceGatewayLines(
+      'routers',
+      API_EVENT,
+      `export { listOrders } from './orders';\n`,
+    );
+
+    // Assess
+    expect(lines).toEqual([13]);
+  });
+
+  it.each([
+    ['a local function with a return besides its last', 'pickRouters()', `export * from './orders';\n`],
+    ['a nested namespace of the barrel', 'routers', `export * as orders from './orders';\n`],
+  ])('does not read %s', async (_, functionsValue, barrel) => {
+    // Act
+    const lines = await namespaceGatewayLines(functionsValue, API_EVENT, barrel);
+
+    // Assess: the value is not known to be the definitions, so nothing is inherited.
+    expect(lines).toEqual([]);
   });
 
   it('does not report when no exported definition sits behind an API', async () => {
