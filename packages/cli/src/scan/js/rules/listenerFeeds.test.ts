@@ -17,6 +17,8 @@ describe('listenerOwnsWork', () => {
     ["w.on('binlog', (e) => { flush(e).then(() => log('ok')).catch((err) => report(err)); });"],
     ["w.once('change', function (e) { save(e).then(done, (err) => log(err)); });"],
     ["s.on('newListener', () => { fill(s).catch((e) => s.destroy(e)); });"],
+    ["w.on('change', (c) => { save(c).catch(logger.error); });"],
+    ["w.on('change', (c) => { save(c).catch((e) => log({ e })); });"],
   ])('leaves a plain listener chain that handles its rejection: %s', (source) => {
     expect(owned(source)).toBe(true);
   });
@@ -27,6 +29,12 @@ describe('listenerOwnsWork', () => {
     ["w.on('change', (c) => { save(c).then(() => log('saved')); });"],
     // A rejection callback that drops the error unread: the failure is never seen.
     ["upload.on('httpUploadProgress', (p) => { save(p).catch(() => undefined); });"],
+    ["w.on('change', (c) => { save(c).catch((e) => log('failed')); });"],
+    ["w.on('change', (c) => { save(c).catch(function (err) { log(c.err, { err: 1 }); }); });"],
+    ["w.on('change', (c) => { save(c).catch(noop); });"],
+    ["w.on('change', (c) => { save(c).catch(_.noop); });"],
+    // A `.then` whose only callback reads its value handles no rejection.
+    ["w.on('change', (c) => { save(c).then((r) => log(r)); });"],
     // A stream lifecycle event: the handler waits on the stream's end, which this work outlives.
     ["rows.on('data', (r) => { send(r).catch((e) => log(e)); });"],
     ["conn.on('error', (e) => { restart().catch(log); });"],
