@@ -11,9 +11,17 @@
 // the emitter's business. Left to the rule: the stream lifecycle events, where the handler waits on the stream's end and work a listener
 // leaves running outlives that wait; an async listener (a webhook router or a bot framework awaits its
 // listeners, so an un-awaited chain there floats past the wait); a chain with no rejection handler.
-import { calleeName, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isFunction,
+  type Node,
+  propertyName,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isLifecycleEvent, subscriptionOf } from './emitterSubscription.js';
+import { isLifecycleEvent, type Subscription, subscriptionOf } from './emitterSubscription.js';
 
 const SUBSCRIBE = /^(on|once|addListener|prependListener|prependOnceListener)$/;
 /** A rejection callback named so drops the error unread. */
@@ -101,5 +109,41 @@ export function listenerOwnsWork(ctx: ModuleContext, stmt: Node, call: Node): bo
   const listener = ctx.enclosingFunction(stmt);
   if (listener === undefined || listener.async === true) return false;
   const subscription = subscriptionOf(ctx, listener);
-  return subscription !== undefined && !isLifecycleEvent(subscription.event);
+  if (subscription === undefined || isLifecycleEvent(subscription.event)) return false;
+  return !waitsOnEmitterEnd(ctx, subscription);
+}
+
+/** waitsOnEmitterEnd's answer per subscribing call: one walk of the subscriber's body however many chains its listener has. */
+const waits = new WeakMap<Node, boolean>();
+const END_EVENTS = /^(end|close|finish)$/;
+
+/**
+ * The function that subscribes also waits on that emitter's end (`once(rl, 'close')`, `finished(rl)`,
+ * `rl.on('close', resolve)`): a readline's 'line' listener is then a stream's listener like 'data', and
+ * its chain outlives the wait.
+ */
+function waitsOnEmitterEnd(ctx: ModuleContext, subscription: Subscription): boolean {
+  const known = waits.get(subscription.call);
+  if (known !== undefined) return known;
+  const name = subscription.emitter.type === 'Identifier' ? (subscription.emitter.name as string) : undefined;
+  const scope = ctx.enclosingFunction(subscription.call);
+  const answer =
+    name !== undefined &&
+    scope !== undefined &&
+    someDescendant(scope.body as Node, (n) => n.type === 'CallExpression' && waitsOn(n, name));
+  waits.set(subscription.call, answer);
+  return answer;
+}
+
+/** `call` waits for the end of the emitter named `name`. */
+function waitsOn(call: Node, name: string): boolean {
+  const args = call.arguments as Node[];
+  const callee = unwrap(call.callee);
+  const fn = calleeName(call) ?? '';
+  if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+    const object = unwrap(callee.object) as Node;
+    if (object.name === name) return SUBSCRIBE.test(fn) && END_EVENTS.test(stringValue(args[0]) ?? '');
+  }
+  const first = unwrap(args[0]);
+  return /^(once|finished)$/.test(fn) && first?.type === 'Identifier' && first.name === name;
 }
