@@ -10,7 +10,9 @@ const LIFECYCLE: ReadonlySet<string> = new Set(LISTENER_EVENTS);
 
 /** Where a listener is subscribed: the subscribing call, the event name it spells and the emitter. */
 export interface Subscription {
+  /** The subscribing call: `stream.on('data', fn)`. */
   readonly call: Node;
+  /** The event name its first argument spells: `data`. */
   readonly event: string;
   /** The receiver of `.on(...)`: `stream` of `stream.on('data', fn)`. */
   readonly emitter: Node;

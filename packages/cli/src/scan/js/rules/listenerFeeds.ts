@@ -11,11 +11,21 @@
 // the emitter's business. Left to the rule: the stream lifecycle events, where the handler waits on the stream's end and work a listener
 // leaves running outlives that wait; an async listener (a webhook router or a bot framework awaits its
 // listeners, so an un-awaited chain there floats past the wait); a chain with no rejection handler.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isFunction,
+  type Node,
+  propertyName,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isLifecycleEvent, subscriptionOf } from './emitterSubscription.js';
+import { isLifecycleEvent, type Subscription, subscriptionOf } from './emitterSubscription.js';
 
 const SUBSCRIBE = /^(on|once|addListener|prependListener|prependOnceListener)$/;
+/** A rejection callback named so drops the error unread. */
+const DROPS = /^(undefined|noop)$/;
 
 /** The innermost call of a chain: `work(a)` of `work(a).then(f).catch(g)`. */
 function chainRoot(call: Node): Node {
@@ -29,28 +39,39 @@ function chainRoot(call: Node): Node {
 }
 
 /**
- * The rejection callback reads the error it is given: a named function (`console.error`, `report`) or a
- * function whose first parameter its body names. `.catch(() => undefined)` drops the failure unseen.
+ * The rejection callback reads the error it is given: a named function (`console.error`, `report`; not a
+ * `noop`, `_.noop` or `undefined`) or a function whose body reads its first parameter as a value. A field
+ * or key of that name (`log(ctx.e)`, `{ e: 1 }`) is not a read, and `.catch(() => undefined)` drops it.
  */
-function readsError(callback: Node | undefined): boolean {
+function readsError(ctx: ModuleContext, callback: Node | undefined): boolean {
   const fn = unwrap(callback);
-  if (fn?.type === 'Identifier') return !/^(undefined|noop)$/.test(fn.name as string);
-  if (fn?.type === 'MemberExpression') return true;
+  if (fn?.type === 'Identifier') return !DROPS.test(fn.name as string);
+  if (fn?.type === 'MemberExpression')
+    return !DROPS.test(propertyName(fn.property, fn.computed === true) ?? '');
   if (fn === undefined || !isFunction(fn)) return false;
   const param = unwrap((fn.params as Node[])[0]);
   if (param?.type !== 'Identifier') return false;
   return someDescendant(
     fn.body as Node,
-    (n) => n !== param && n.type === 'Identifier' && n.name === param.name,
+    (n) => n.type === 'Identifier' && n.name === param.name && !namesField(ctx, n),
   );
 }
 
+/** `n` names a field or key (`x.e`, `{ e: 1 }`), not the variable of that name. */
+function namesField(ctx: ModuleContext, n: Node): boolean {
+  const parent = ctx.parentOf(n);
+  if (parent?.type === 'MemberExpression') return parent.property === n && parent.computed !== true;
+  if (parent?.type === 'Property')
+    return parent.key === n && parent.computed !== true && parent.shorthand !== true;
+  return false;
+}
+
 /** The call ends a chain whose rejection callback reads the error: `.catch(log)`, `.then(ok, (e) => report(e))`. */
-function handlesRejection(call: Node): boolean {
+function handlesRejection(ctx: ModuleContext, call: Node): boolean {
   const name = calleeName(call);
   const args = call.arguments as Node[];
   if (unwrap(call.callee)?.type !== 'MemberExpression') return false;
-  return (name === 'catch' && readsError(args[0])) || (name === 'then' && readsError(args[1]));
+  return (name === 'catch' && readsError(ctx, args[0])) || (name === 'then' && readsError(ctx, args[1]));
 }
 
 /**
@@ -84,9 +105,45 @@ function feedsListenedStream(ctx: ModuleContext, stmt: Node, call: Node): boolea
  */
 export function listenerOwnsWork(ctx: ModuleContext, stmt: Node, call: Node): boolean {
   if (feedsListenedStream(ctx, stmt, call)) return true;
-  if (!handlesRejection(call)) return false;
+  if (!handlesRejection(ctx, call)) return false;
   const listener = ctx.enclosingFunction(stmt);
   if (listener === undefined || listener.async === true) return false;
   const subscription = subscriptionOf(ctx, listener);
-  return subscription !== undefined && !isLifecycleEvent(subscription.event);
+  if (subscription === undefined || isLifecycleEvent(subscription.event)) return false;
+  return !waitsOnEmitterEnd(ctx, subscription);
+}
+
+/** waitsOnEmitterEnd's answer per subscribing call: one walk of the subscriber's body however many chains its listener has. */
+const waits = new WeakMap<Node, boolean>();
+const END_EVENTS = /^(end|close|finish)$/;
+
+/**
+ * The function that subscribes also waits on that emitter's end (`once(rl, 'close')`, `finished(rl)`,
+ * `rl.on('close', resolve)`): a readline's 'line' listener is then a stream's listener like 'data', and
+ * its chain outlives the wait.
+ */
+function waitsOnEmitterEnd(ctx: ModuleContext, subscription: Subscription): boolean {
+  const known = waits.get(subscription.call);
+  if (known !== undefined) return known;
+  const name = subscription.emitter.type === 'Identifier' ? (subscription.emitter.name as string) : undefined;
+  const scope = ctx.enclosingFunction(subscription.call);
+  const answer =
+    name !== undefined &&
+    scope !== undefined &&
+    someDescendant(scope.body as Node, (n) => n.type === 'CallExpression' && waitsOn(n, name));
+  waits.set(subscription.call, answer);
+  return answer;
+}
+
+/** `call` waits for the end of the emitter named `name`. */
+function waitsOn(call: Node, name: string): boolean {
+  const args = call.arguments as Node[];
+  const callee = unwrap(call.callee);
+  const fn = calleeName(call) ?? '';
+  if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+    const object = unwrap(callee.object) as Node;
+    if (object.name === name) return SUBSCRIBE.test(fn) && END_EVENTS.test(stringValue(args[0]) ?? '');
+  }
+  const first = unwrap(args[0]);
+  return /^(once|finished)$/.test(fn) && first?.type === 'Identifier' && first.name === name;
 }
