@@ -60,16 +60,48 @@ function holderBelow(from: Node, leaf: Node, bySpan: boolean): Node | undefined 
   for (const key of keys) {
     const child = from[key];
     if (child === null || typeof child !== 'object') continue;
-    if (Array.isArray(child))
-      for (const c of child) {
-        // Elements come in source order: none after one starting past the leaf holds it. (Were some array
-        // out of order, the search by span would miss and the search everywhere would answer.)
-        if (bySpan && c !== null && (c as Node).start > leaf.start) break;
-        found = holderAt(from, c, leaf, bySpan) ?? found;
-      }
-    else found = holderAt(from, child, leaf, bySpan) ?? found;
+    if (Array.isArray(child)) {
+      // Elements come in source order and siblings do not overlap: by span, only the last element starting
+      // at or before the leaf can hold it, found by halving (a module of thousands of statements asked for
+      // many leaves made the scan of each list before the leaf most of a scan's time). Were some array out
+      // of order or overlapping, the search by span would miss and the search everywhere would answer.
+      if (bySpan) {
+        const at = lastStartingBy(child as (Node | null)[], leaf.start);
+        if (at !== undefined) found = holderAt(from, at, leaf, bySpan) ?? found;
+      } else for (const c of child) found = holderAt(from, c, leaf, bySpan) ?? found;
+    } else found = holderAt(from, child, leaf, bySpan) ?? found;
   }
   return found;
+}
+
+/**
+ * The last element of `list` starting at or before `start`, by halving; elements are in source order. A hole
+ * (`[, a] = pair`) has no start: the search then walks the list, as the walk would.
+ */
+function lastStartingBy(list: readonly (Node | null)[], start: number): Node | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let best: Node | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = list[mid];
+    if (c === null || c === undefined) return lastStartingByWalk(list, start);
+    if (c.start <= start) {
+      best = c;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+function lastStartingByWalk(list: readonly (Node | null)[], start: number): Node | undefined {
+  let best: Node | undefined;
+  for (const c of list) {
+    if (c === null || c === undefined) continue;
+    if (c.start > start) break;
+    best = c;
+  }
+  return best;
 }
 
 /** `from` when `child` is the leaf; else the holder below `child`, when the walk enters it (and it spans the leaf). */
