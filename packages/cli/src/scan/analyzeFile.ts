@@ -75,7 +75,7 @@ export function analyzeFile(file: DiscoveredFile, templateNamed?: ReadonlySet<st
       if (facts.parseError !== undefined) return parseError(file, `does not parse: ${facts.parseError}`);
       return facts.deferred === true ? { kind: 'code', file, facts, source } : { kind: 'code', file, facts };
     }
-    const result = analyzeIac(file.path, source);
+    const result = analyzeIac(file.path, source, file.root);
     if (result.parseError !== undefined) return parseError(file, `does not parse: ${result.parseError}`);
     return {
       kind: 'iac',

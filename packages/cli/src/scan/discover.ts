@@ -19,6 +19,8 @@ export interface DiscoveredFile {
   readonly rel: string;
   readonly kind: 'code' | 'iac';
   readonly size: number;
+  /** The scan root: files this one names are read only inside it (insideRoot.ts). */
+  readonly root?: string;
 }
 
 export interface Discovery {
@@ -89,7 +91,7 @@ export function discover(root: string, paths: readonly string[], config: Normali
       });
       return;
     }
-    const file: DiscoveredFile = { path, rel, kind: code ? 'code' : 'iac', size };
+    const file: DiscoveredFile = { path, rel, kind: code ? 'code' : 'iac', size, root };
     if (viaLink) {
       let real = path;
       try {

@@ -3,6 +3,7 @@
 // the scan root are read (the scan never leaves it), with a relative `extends` followed inside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { insideRoot } from './insideRoot.js';
 
 interface Aliases {
   readonly base: string;
@@ -67,7 +68,8 @@ function pathsOf(
     return own;
   if (!parent.startsWith('.')) return own;
   const target = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
-  if (!(target === root || target.startsWith(`${root}/`)) || !existsSync(target)) return own;
+  // Inside by its real path: an `extends` through a symlink pointing out of the tree is not followed.
+  if (!existsSync(target) || !insideRoot(root, target)) return own;
   const inherited = pathsOf(target, root, depth + 1);
   return { ...inherited, ...own };
 }
@@ -79,6 +81,8 @@ function readAliases(dir: string, root: string): Aliases | undefined {
   // Asked first: most folders have none, and a failed read's error costs more than the question.
   const path = existsSync(ts) ? ts : join(dir, 'jsconfig.json');
   if (path !== ts && !existsSync(path)) return undefined;
+  // A tsconfig.json that is a symlink pointing out of the tree is not read.
+  if (!insideRoot(root, path)) return undefined;
   const { base, paths, pathsDir } = pathsOf(path, root);
   if (paths === undefined) return { base: dir, paths: [] };
   const entries = Object.entries(paths).flatMap(([pattern, targets]) =>

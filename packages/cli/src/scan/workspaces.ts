@@ -4,6 +4,7 @@
 // `import { getOptions } from '@acme/common'` then resolves to that package's entry file inside the root.
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { insideRoot } from './insideRoot.js';
 import { type LocalManifest, LocalPackages } from './localPackages.js';
 import { monorepoManifests } from './monorepoManifests.js';
 import { type PackageEntries, packageEntryPaths } from './packageEntry.js';
@@ -75,8 +76,11 @@ function packagesBelow(parent: string, depth: number, out: string[]): void {
     if (e.isDirectory() && !SKIP_DIR.test(e.name)) packagesBelow(join(parent, e.name), depth + 1, out);
 }
 
-/** Workspace patterns: `["a", "b/*", "c/**"]` or `{ packages: [...] }`; other globs are not expanded. */
-function workspaceDirs(root: string, spec: unknown): string[] {
+/**
+ * Workspace patterns: `["a", "b/*", "c/**"]` or `{ packages: [...] }`; other globs are not expanded. A
+ * folder outside the scan root (`../shared/*`, a symlink pointing out) is not listed.
+ */
+function workspaceDirs(root: string, spec: unknown, scanRoot: string): string[] {
   const list = Array.isArray(spec)
     ? spec
     : typeof spec === 'object' && spec !== null && Array.isArray((spec as { packages?: unknown }).packages)
@@ -86,7 +90,8 @@ function workspaceDirs(root: string, spec: unknown): string[] {
   for (const pattern of list) {
     if (typeof pattern !== 'string' || pattern.startsWith('!')) continue;
     if (pattern.endsWith('/**') && !pattern.slice(0, -3).includes('*')) {
-      packagesBelow(resolve(root, pattern.slice(0, -3)), 0, dirs);
+      const below = resolve(root, pattern.slice(0, -3));
+      if (insideRoot(scanRoot, below)) packagesBelow(below, 0, dirs);
       continue;
     }
     if (pattern.includes('**')) continue;
@@ -94,7 +99,7 @@ function workspaceDirs(root: string, spec: unknown): string[] {
       const parent = resolve(root, pattern.slice(0, -2));
       let entries: string[] = [];
       try {
-        entries = readdirSync(parent);
+        entries = insideRoot(scanRoot, parent) ? readdirSync(parent) : [];
       } catch {
         entries = [];
       }
@@ -136,10 +141,10 @@ export class Workspaces {
     if (this.loaded.has(dir)) return;
     this.loaded.add(dir);
     const pkg = this.read(dir);
-    for (const d of workspaceDirs(dir, pkg?.workspaces)) this.add(d);
-    for (const d of workspaceDirs(dir, readPnpmWorkspace(dir))) this.add(d);
+    for (const d of workspaceDirs(dir, pkg?.workspaces, this.root)) this.add(d);
+    for (const d of workspaceDirs(dir, readPnpmWorkspace(dir), this.root)) this.add(d);
     const { folders, patterns } = monorepoManifests(dir);
-    for (const d of [...folders, ...workspaceDirs(dir, patterns)]) this.add(d);
+    for (const d of [...folders, ...workspaceDirs(dir, patterns, this.root)]) this.add(d);
   }
 
   /**
@@ -160,7 +165,8 @@ export class Workspaces {
   }
 
   private add(dir: string): void {
-    if (!this.inside(dir)) return;
+    // By its real path too: a workspace folder may be a symlink pointing out of the tree.
+    if (!this.inside(dir) || !insideRoot(this.root, dir)) return;
     const name = this.read(dir)?.name;
     if (typeof name === 'string' && !this.byName.has(name)) this.byName.set(name, dir);
   }
@@ -199,7 +205,7 @@ export class Workspaces {
         typeof deps === 'object' && deps !== null ? (deps as Record<string, unknown>)[name] : undefined;
       if (own !== undefined && typeof link === 'string' && /^(file|link):/.test(link)) {
         const target = resolve(own, link.replace(/^(file|link):/, ''));
-        if (this.inside(target)) dir = target;
+        if (this.inside(target) && insideRoot(this.root, target)) dir = target;
       }
       // A layer's package, or the project's own library installed by a version it satisfies.
       if (dir === undefined && !name.startsWith('node:'))

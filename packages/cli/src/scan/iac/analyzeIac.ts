@@ -36,7 +36,7 @@ import { loadYaml } from './yamlDocument.js';
 const ACCOUNT_BOUND =
   /\b(?:subnet|sg)-[0-9a-f]{8,17}\b|\barn:aws[\w-]*:[\w-]+:[\w-]*:(?!000000000000)\d{12}:/;
 
-export function analyzeIac(file: string, source: string): IacResult {
+export function analyzeIac(file: string, source: string, root?: string): IacResult {
   const candidates: Candidate[] = [];
   const batchOneHandlers: string[] = [];
   const lines = source.split('\n');
@@ -52,10 +52,15 @@ export function analyzeIac(file: string, source: string): IacResult {
     return { candidates: undecided(candidates, lines), batchOneHandlers, terraform };
   }
   // A serverless.yml's `functions: ${file(...)}` include is checked as that serverless.yml's functions.
-  const included = checkIncludedFunctions(file, source, (loaded) => (rule, path, message, extra) => {
-    const { line, column } = loaded.locate(path);
-    candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
-  });
+  const included = checkIncludedFunctions(
+    file,
+    source,
+    (loaded) => (rule, path, message, extra) => {
+      const { line, column } = loaded.locate(path);
+      candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
+    },
+    root,
+  );
   if (included !== undefined)
     return {
       candidates: anchor(undecided(candidates, lines), included.serviceDir, true),
@@ -92,7 +97,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   if (isServerless(value, file)) {
     tool = 'serverless';
     // As deployed: variables resolved, included functions and resources read (their findings land there).
-    const deployed = deployedServerless(file, value);
+    const deployed = deployedServerless(file, value, root);
     const config = deployed.config;
     alarmImports = checkServerless(config, reportInto(deployed, file, file, report), batchOneHandlers);
     eventHandlers = serverlessEventHandlers(config);

@@ -7,6 +7,7 @@
 // and no command of its tool deploys anything: one `sam deploy` anywhere keeps every SAM template.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { insideRoot } from '../insideRoot.js';
 import type { CommandFile } from './cdkCommands.js';
 import type { IacResult } from './IacResult.js';
 
@@ -72,7 +73,9 @@ export function readSmall(path: string): string | undefined {
   }
 }
 
-function listDir(dir: string): string[] {
+/** The names in `dir`, none when it is missing or (a symlink) outside the scan `root`. */
+function listDir(dir: string, root: string): string[] {
+  if (!insideRoot(root, dir)) return [];
   try {
     return readdirSync(dir);
   } catch {
@@ -95,25 +98,26 @@ export class DeployPaths {
     // The scan root stands for the repository: its CI files and docs, and every folder down to a template.
     this.root = root;
     this.addDir(this.root);
-    for (const name of listDir(join(this.root, '.github', 'workflows')))
+    for (const name of listDir(join(this.root, '.github', 'workflows'), this.root))
       if (/\.ya?ml$/.test(name)) this.add(join(this.root, '.github', 'workflows', name));
-    for (const name of listDir(join(this.root, '.github', 'actions')))
+    for (const name of listDir(join(this.root, '.github', 'actions'), this.root))
       for (const file of ['action.yml', 'action.yaml'])
         this.add(join(this.root, '.github', 'actions', name, file));
     this.add(join(this.root, '.circleci', 'config.yml'));
-    for (const name of listDir(join(this.root, 'docs')))
+    for (const name of listDir(join(this.root, 'docs'), this.root))
       if (/\.md$/i.test(name)) this.add(join(this.root, 'docs', name));
     // Deploy scripts a pipeline defined elsewhere (a CDK CodePipeline, a CI system outside the
     // repository) runs by name: named for deploying, at the top or in a top-level scripts folder.
     for (const dir of ['', 'scripts', 'build-scripts', 'bin', 'ci', 'deploy'])
-      for (const name of listDir(join(this.root, dir)))
+      for (const name of listDir(join(this.root, dir), this.root))
         if (DEPLOY_SCRIPT.test(name)) this.add(join(this.root, dir, name));
   }
 
   private add(path: string): void {
     if (this.seenFiles.has(path)) return;
     this.seenFiles.add(path);
-    const text = readSmall(path);
+    // A CI file, a doc or a script the repository names may be a symlink pointing out of the tree.
+    const text = insideRoot(this.root, path) ? readSmall(path) : undefined;
     if (text === undefined) return;
     const name = basename(path);
     this.evidence.push({ dir: dirname(path), name, text });
@@ -121,7 +125,7 @@ export class DeployPaths {
     for (const m of text.matchAll(SCRIPT_REF)) {
       const ref = m[1] ?? '';
       const candidates = [resolve(dirname(path), ref), resolve(this.root, ref)];
-      const found = candidates.find((c) => c.startsWith(this.root) && existsSync(c));
+      const found = candidates.find((c) => existsSync(c) && insideRoot(this.root, c));
       if (found === undefined) {
         if (/deploy/i.test(basename(ref)) && !/\.(?:ts|js)$/.test(ref)) this.unknownDeploy = true;
       } else if (this.scripts < MAX_SCRIPTS && !this.seenFiles.has(found)) {
@@ -134,7 +138,7 @@ export class DeployPaths {
   private addDir(dir: string): void {
     if (this.seenDirs.has(dir)) return;
     this.seenDirs.add(dir);
-    for (const name of listDir(dir)) if (DIR_EVIDENCE.test(name)) this.add(join(dir, name));
+    for (const name of listDir(dir, this.root)) if (DIR_EVIDENCE.test(name)) this.add(join(dir, name));
   }
 
   /** The folders from the template's up to the repository's top, reading their command files. */

@@ -40,28 +40,31 @@ export function resolveServerless(
   file: string,
   raw: Record<string, Json>,
   read: FileReader = readConfigFile,
+  root?: string,
 ): ResolvedServerless {
-  return resolveAt(file, raw, read, undefined).resolved;
+  return resolveAt(file, raw, read, undefined, root).resolved;
 }
 
 /**
  * The serverless.yml at `file` resolved once per stage it may be deployed with: when the configuration does
  * not fix the stage (`stage: ${opt:stage, 'dev'}`), also each folder beside it named for a stage whose
  * files it includes (`prod/functions.yml`). The default stage's first, unless it includes nothing a
- * stage folder does (no `dev/` folder): then the first such stage's comes first.
+ * stage folder does (no `dev/` folder): then the first such stage's comes first. `root`: the scan root,
+ * outside which no included file is read.
  */
 export function resolveServerlessStages(
   file: string,
   raw: Record<string, Json>,
   read: FileReader = readConfigFile,
+  root?: string,
 ): ResolvedServerless[] {
-  const first = resolveAt(file, raw, read, undefined);
+  const first = resolveAt(file, raw, read, undefined, root);
   if (!first.stageOpen) return [first.resolved];
   const dir = dirname(file);
   const own = includedFiles(first.resolved);
   const out: ResolvedServerless[] = [];
   for (const stage of stageFolders(dir)) {
-    const { resolved } = resolveAt(file, raw, read, stage);
+    const { resolved } = resolveAt(file, raw, read, stage, root);
     const files = [...includedFiles(resolved)].filter((f) => !own.has(f));
     if (files.some((f) => f.startsWith(join(dir, stage) + sep))) out.push(resolved);
   }
@@ -88,8 +91,9 @@ function resolveAt(
   raw: Record<string, Json>,
   read: FileReader,
   stage: string | undefined,
+  root: string | undefined,
 ): { resolved: ResolvedServerless; stageOpen: boolean } {
-  const vars = new ServerlessVariables(file, raw, read, stage);
+  const vars = new ServerlessVariables(file, raw, read, stage, root);
   const mounts: Mount[] = [];
   const walk = (value: Json, path: Path, depth: number): Json => {
     if (depth > 40) return value;

@@ -8,6 +8,7 @@
 // function folder): a file with no `service` and no `provider` that a serverless.yml above includes is one.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { insideRoot } from '../insideRoot.js';
 import { withArtifactSources } from './artifactSources.js';
 import type { IacReport, Json } from './IacResult.js';
 import { obj } from './IacResult.js';
@@ -22,20 +23,24 @@ import { type LoadedYaml, loadYaml } from './yamlDocument.js';
 
 const resolvedCache = new Map<string, { mtime: number; resolved: ResolvedServerless[] | undefined }>();
 
-/** The serverless.yml at `path` as deployed (once per stage), when it includes any file (cached per file version). */
-function includingConfig(path: string): ResolvedServerless[] | undefined {
+/**
+ * The serverless.yml at `path` as deployed (once per stage), when it includes any file (cached per file
+ * version and root: what it may include depends on the root).
+ */
+function includingConfig(path: string, root: string | undefined): ResolvedServerless[] | undefined {
   if (!existsSync(path)) return undefined;
   const mtime = statSync(path).mtimeMs;
-  const cached = resolvedCache.get(path);
+  const key = `${root ?? ''}\0${path}`;
+  const cached = resolvedCache.get(key);
   if (cached?.mtime === mtime) return cached.resolved;
   const text = readFileSync(path, 'utf8');
   let resolved: ResolvedServerless[] | undefined;
   if (text.includes('${file(')) {
     const loaded = loadYaml(text);
     const raw = 'error' in loaded ? undefined : obj(loaded.value);
-    resolved = raw === undefined ? undefined : deployed(path, raw);
+    resolved = raw === undefined ? undefined : deployed(path, raw, root);
   }
-  resolvedCache.set(path, { mtime, resolved });
+  resolvedCache.set(key, { mtime, resolved });
   return resolved;
 }
 
@@ -45,13 +50,20 @@ function includingConfig(path: string): ResolvedServerless[] | undefined {
  */
 const INCLUDER_LEVELS = 4;
 
-/** The serverless.yml (same folder, or up to INCLUDER_LEVELS above) that reads `file` as functions or resources. */
-function includer(file: string): { path: string; resolved: ResolvedServerless } | undefined {
+/**
+ * The serverless.yml (same folder, or up to INCLUDER_LEVELS above, never above the scan root) that reads
+ * `file` as functions or resources.
+ */
+function includer(
+  file: string,
+  root: string | undefined,
+): { path: string; resolved: ResolvedServerless } | undefined {
   for (let dir = dirname(file), up = 0; up <= INCLUDER_LEVELS; dir = dirname(dir), up++) {
+    if (!insideRoot(root, dir)) break;
     for (const name of ['serverless.yml', 'serverless.yaml']) {
       const path = join(dir, name);
-      if (path === file) continue;
-      const resolved = includingConfig(path)?.find((r) => includedFiles(r).has(file));
+      if (path === file || !insideRoot(root, path)) continue;
+      const resolved = includingConfig(path, root)?.find((r) => includedFiles(r).has(file));
       if (resolved !== undefined) return { path, resolved };
     }
   }
@@ -78,17 +90,19 @@ export function reportInto(
 /**
  * Checks a YAML file that a serverless.yml includes as functions or resources; `undefined` when none does.
  * Handlers are the serverless.yml's to name (its own pass reads every function); only findings come back.
+ * `root`: the scan root, above which no serverless.yml is looked for.
  */
 export function checkIncludedFunctions(
   file: string,
   source: string,
   report: (loaded: LoadedYaml) => IacReport,
+  root?: string,
 ): { serviceDir: string } | undefined {
   if (!/\.ya?ml$/.test(file)) return undefined;
   // A serverless.yml is a service of its own unless it is a fragment: no `service`, no `provider`.
   const named = /^serverless\.ya?ml$/.test(basename(file));
   if (named && /^(?:service|provider)\s*:/m.test(source)) return undefined;
-  const found = includer(file);
+  const found = includer(file, root);
   if (found === undefined) return undefined;
   const loaded = loadYaml(source);
   if ('error' in loaded) return undefined;
@@ -96,14 +110,21 @@ export function checkIncludedFunctions(
   return { serviceDir: dirname(found.path) };
 }
 
-/** The serverless.yml at `file` (parsed as `value`) as deployed: variables resolved, includes read. */
-export function deployedServerless(file: string, value: Record<string, Json>): ResolvedServerless {
-  return includingConfig(file)?.[0] ?? (deployed(file, value)[0] as ResolvedServerless);
+/**
+ * The serverless.yml at `file` (parsed as `value`) as deployed: variables resolved, includes read (none
+ * outside the scan `root`).
+ */
+export function deployedServerless(
+  file: string,
+  value: Record<string, Json>,
+  root?: string,
+): ResolvedServerless {
+  return includingConfig(file, root)?.[0] ?? (deployed(file, value, root)[0] as ResolvedServerless);
 }
 
 /** Resolved per stage, with artifact-packaged handlers read from their zips' entry folders (artifactSources.ts). */
-function deployed(file: string, raw: Record<string, Json>): ResolvedServerless[] {
-  return resolveServerlessStages(file, raw).map((resolved) => ({
+function deployed(file: string, raw: Record<string, Json>, root: string | undefined): ResolvedServerless[] {
+  return resolveServerlessStages(file, raw, undefined, root).map((resolved) => ({
     ...resolved,
     config: withArtifactSources(resolved.config, dirname(file)),
   }));

@@ -6,6 +6,7 @@
 // `${AWS::Region}` or `${Queue}` inside `Fn::Sub` names no source the Framework reads and is left alone.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { insideRoot } from '../insideRoot.js';
 import { type Json, obj } from './IacResult.js';
 import { loadYaml } from './yamlDocument.js';
 
@@ -38,6 +39,8 @@ export class ServerlessVariables {
   private readonly cache = new Map<string, Json>();
   /** The stage a command line would give (`--stage prod`); the Framework's default when undefined. */
   private readonly cliStage: string | undefined;
+  /** The scan root: a `file(...)` whose real path is outside it reads as absent (insideRoot.ts). */
+  private readonly root: string | undefined;
   /** Whether the stage came from the command line or its default: the configuration does not fix it. */
   stageOpen = false;
 
@@ -46,11 +49,13 @@ export class ServerlessVariables {
     self: Record<string, Json>,
     read: FileReader = readConfigFile,
     cliStage?: string,
+    root?: string,
   ) {
     this.dir = dirname(file);
     this.self = self;
     this.read = read;
     this.cliStage = cliStage;
+    this.root = root;
   }
 
   /**
@@ -158,11 +163,12 @@ export class ServerlessVariables {
   /**
    * The one file a path names. A path still holding an unknown variable (`config/${env:TARGET}.yml`) is
    * read as the first existing file its pattern matches, by name order, so the scan stays deterministic.
+   * A file or folder outside the scan root is neither read nor listed: it answers as a missing one does.
    */
   private pick(path: string): string | undefined {
-    if (!path.includes('${')) return existsSync(path) ? path : undefined;
+    if (!path.includes('${')) return existsSync(path) && insideRoot(this.root, path) ? path : undefined;
     const dir = dirname(path);
-    if (dir.includes('${') || !existsSync(dir)) return undefined;
+    if (dir.includes('${') || !existsSync(dir) || !insideRoot(this.root, dir)) return undefined;
     const base = path.slice(dir.length + 1);
     const pattern = new RegExp(
       `^${base
@@ -173,7 +179,8 @@ export class ServerlessVariables {
     const match = readdirSync(dir)
       .filter((n) => pattern.test(n))
       .sort()[0];
-    return match === undefined ? undefined : join(dir, match);
+    // A listed name may itself be a symlink pointing out of the tree.
+    return match === undefined || !insideRoot(this.root, join(dir, match)) ? undefined : join(dir, match);
   }
 }
 
