@@ -71,7 +71,7 @@ export function analyzeFile(file: DiscoveredFile, templateNamed?: ReadonlySet<st
           problem: 'too-deep',
           message: `skipped: nests about ${depth} levels deep (over ${MAX_NESTING}); the parser cannot take it safely`,
         };
-      const facts = analyzeModule(file.path, source, false, templateNamed);
+      const facts = analyzeModule(file.path, source, false, templateNamed, file.root);
       if (facts.parseError !== undefined) return parseError(file, `does not parse: ${facts.parseError}`);
       return facts.deferred === true ? { kind: 'code', file, facts, source } : { kind: 'code', file, facts };
     }

@@ -3,10 +3,11 @@
 // globs, `packages/*` when it names none). Their packages are imported by name like npm workspaces'.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { insideRoot } from './insideRoot.js';
 import { parseJsonc } from './tsconfigPaths.js';
 
-function readJsonc(path: string): Record<string, unknown> | undefined {
-  if (!existsSync(path)) return undefined;
+function readJsonc(path: string, root: string | undefined): Record<string, unknown> | undefined {
+  if (!existsSync(path) || !insideRoot(root, path)) return undefined; // a manifest linked from outside is absent
   try {
     const parsed = parseJsonc(readFileSync(path, 'utf8'));
     return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
@@ -22,15 +23,15 @@ function readJsonc(path: string): Record<string, unknown> | undefined {
  * @example
  * monorepoManifests('/repo') // { folders: ['/repo/lib/common', ...], patterns: [] }
  */
-export function monorepoManifests(dir: string): { folders: string[]; patterns: string[] } {
+export function monorepoManifests(dir: string, root?: string): { folders: string[]; patterns: string[] } {
   const folders: string[] = [];
-  const rush = readJsonc(join(dir, 'rush.json'));
+  const rush = readJsonc(join(dir, 'rush.json'), root);
   if (Array.isArray(rush?.projects))
     for (const p of rush.projects as unknown[]) {
       const folder = (p as { projectFolder?: unknown } | null)?.projectFolder;
       if (typeof folder === 'string') folders.push(resolve(dir, folder));
     }
-  const lerna = readJsonc(join(dir, 'lerna.json'));
+  const lerna = readJsonc(join(dir, 'lerna.json'), root);
   const patterns =
     lerna === undefined
       ? []

@@ -129,7 +129,7 @@ export class Project {
     const source = this.deferred.get(file);
     let full: ModuleFacts = m;
     try {
-      if (source !== undefined) full = analyzeModule(file, source, true);
+      if (source !== undefined) full = analyzeModule(file, source, true, undefined, this.rootDir);
     } catch {
       // A rule bug while answering an importer: the module then offers nothing, as if unseen.
     }

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeRegExp } from './escapeRegExp.js';
+import { insideRoot } from './insideRoot.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
@@ -79,7 +80,7 @@ export function unnamedMethod(project: Project, file: string, c: Candidate): boo
   // be its contract (the handlers of other packages may call them later), as unnamedExports.ts does.
   if (!project.importerUses.knowsHandlersUnder(pkg)) return false;
   const texts = textsOf(project);
-  const entry = packageOf(texts, pkg);
+  const entry = packageOf(texts, pkg, root);
   if (entry.published) return false;
   // The class may call its own methods by a computed member (`this[action]()`): any of them may run.
   if (wordsOf(project, texts, file)?.computedCall !== false) return false;
@@ -108,7 +109,7 @@ export function packageModules(project: Project, file: string): readonly SourceT
   if (root === undefined) return [];
   const pkg = packageDir(file, root);
   const texts = textsOf(project);
-  const entry = packageOf(texts, pkg);
+  const entry = packageOf(texts, pkg, root);
   if (entry.modules === undefined) {
     const modules: SourceText[] = [];
     for (const f of project.files) {
@@ -132,10 +133,10 @@ function textsOf(project: Project): ProjectTexts {
 }
 
 /** The package's manifest verdict and words, kept once per project and package. */
-function packageOf(texts: ProjectTexts, pkg: string): PackageTexts {
+function packageOf(texts: ProjectTexts, pkg: string, root: string): PackageTexts {
   let entry = texts.byPackage.get(pkg);
   if (entry === undefined) {
-    entry = { published: published(pkg) };
+    entry = { published: published(pkg, root) };
     texts.byPackage.set(pkg, entry);
   }
   return entry;
@@ -171,8 +172,9 @@ function writersOf(project: Project, texts: ProjectTexts, pkg: string): Readonly
  * A package others install: not private, with an entry point, and deploying nothing of its
  * own (a `main: serverless.ts` service is no library).
  */
-function published(pkg: string): boolean {
+function published(pkg: string, root: string): boolean {
   let manifest: { private?: unknown; main?: unknown; exports?: unknown };
+  if (!insideRoot(root, join(pkg, 'package.json'))) return false; // a manifest linked from outside is absent
   try {
     manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   } catch {

@@ -143,7 +143,7 @@ export class Workspaces {
     const pkg = this.read(dir);
     for (const d of workspaceDirs(dir, pkg?.workspaces, this.root)) this.add(d);
     for (const d of workspaceDirs(dir, readPnpmWorkspace(dir), this.root)) this.add(d);
-    const { folders, patterns } = monorepoManifests(dir);
+    const { folders, patterns } = monorepoManifests(dir, this.root);
     for (const d of [...folders, ...workspaceDirs(dir, patterns, this.root)]) this.add(d);
   }
 

@@ -48,6 +48,7 @@ export function analyzeIac(file: string, source: string, root?: string): IacResu
         candidates.push({ rule, line, column: 1, message, snippet: lineText(line), ...extra }),
       batchOneHandlers,
       file,
+      root,
     );
     return { candidates: undecided(candidates, lines), batchOneHandlers, terraform };
   }

@@ -6,6 +6,7 @@
 // CDK Pipeline is declared in the app's own code, not in a command file: localCdkApps.ts looks for it there.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { insideRoot } from '../insideRoot.js';
 
 /** A file whose lines are commands a developer or pipeline runs, with its text. */
 export interface CommandFile {
@@ -56,9 +57,9 @@ function isFile(path: string): boolean {
 }
 
 /** The app entry a folder's cdk.json names, or undefined without one (or with one the scan cannot read). */
-function cdkJsonEntry(dir: string): string | undefined {
+function cdkJsonEntry(dir: string, root: string): string | undefined {
   const path = resolve(dir, 'cdk.json');
-  if (!existsSync(path)) return undefined;
+  if (!existsSync(path) || !insideRoot(root, path)) return undefined; // a cdk.json linked from outside is absent
   try {
     const app = (JSON.parse(readFileSync(path, 'utf8')) as { app?: unknown }).app;
     return typeof app === 'string' ? appEntry(app, [dir]) : undefined;
@@ -107,11 +108,11 @@ export function localOnlyEntries(
         command !== undefined
           ? appEntry(command, dirs)
           : basename(f.path) === 'package.json'
-            ? cdkJsonEntry(dirname(f.path))
+            ? cdkJsonEntry(dirname(f.path), root)
             : undefined;
       if (entry !== undefined && !local.has(entry)) local.set(entry, f.path);
     }
   }
-  if (plainWithoutApp) for (const dir of cdkDirs) deployed.add(cdkJsonEntry(dir) ?? '');
+  if (plainWithoutApp) for (const dir of cdkDirs) deployed.add(cdkJsonEntry(dir, root) ?? '');
   return [...local].filter(([entry]) => !deployed.has(entry)).map(([entry, where]) => ({ entry, where }));
 }

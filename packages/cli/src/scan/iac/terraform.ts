@@ -53,6 +53,7 @@ export function checkTerraform(
   report: TfReport,
   batchOneHandlers: string[],
   file?: string,
+  root?: string,
 ): TerraformFacts {
   const blocks = parseHcl(source);
   const resources = blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2);
@@ -101,7 +102,7 @@ export function checkTerraform(
       (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
       /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
     const off =
-      policy !== undefined ? offByDefault(blocks, file, q.attrs.get('redrive_policy')?.raw) : undefined;
+      policy !== undefined ? offByDefault(blocks, file, q.attrs.get('redrive_policy')?.raw, root) : undefined;
     if (off !== undefined && !isDlq)
       report(
         'iac-missing-dlq',
@@ -269,7 +270,7 @@ export function checkTerraform(
   const variables = facts.gatewayResources.variables;
   // A root module's .tfvars set what its variables' defaults stand for (terraformVarValues.ts).
   if (file === undefined || !variables.some((v) => !v.name.startsWith('local.'))) return facts;
-  const set = folderVarFiles(file);
+  const set = folderVarFiles(file, root);
   return {
     ...facts,
     gatewayResources: { ...facts.gatewayResources, variables: withVarFiles(variables, set) },

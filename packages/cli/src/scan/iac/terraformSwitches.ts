@@ -4,6 +4,7 @@
 // Terraform convention has it, in another .tf file of the same module folder (`variables.tf`).
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { insideRoot } from '../insideRoot.js';
 import { readSource } from '../readSource.js';
 import { type HclBlock, parseHcl } from './hcl.js';
 
@@ -20,11 +21,12 @@ export function offByDefault(
   blocks: readonly HclBlock[],
   file: string | undefined,
   raw: string | undefined,
+  root?: string,
 ): string | undefined {
   const m = SWITCH.exec(raw ?? '');
   if (m === undefined || m === null) return undefined;
   const [, name, field] = m as unknown as [string, string, string];
-  const declared = variable(blocks, name) ?? (file !== undefined ? inFolder(file, name) : undefined);
+  const declared = variable(blocks, name) ?? (file !== undefined ? inFolder(file, name, root) : undefined);
   const value = declared?.attrs.get('default')?.raw;
   if (value === undefined) return undefined;
   const off =
@@ -39,7 +41,7 @@ function variable(blocks: readonly HclBlock[], name: string): HclBlock | undefin
 }
 
 /** The variable as declared by another .tf file of the folder. */
-function inFolder(file: string, name: string): HclBlock | undefined {
+function inFolder(file: string, name: string, root: string | undefined): HclBlock | undefined {
   const dir = dirname(file);
   let names: string[];
   try {
@@ -49,7 +51,7 @@ function inFolder(file: string, name: string): HclBlock | undefined {
   }
   for (const f of names) {
     const path = join(dir, f);
-    if (path === file) continue;
+    if (path === file || !insideRoot(root, path)) continue; // a .tf linked from outside is absent
     const text = readSource(path);
     if (text === undefined || !text.includes(`variable "${name}"`)) continue;
     const found = variable(parseHcl(text), name);

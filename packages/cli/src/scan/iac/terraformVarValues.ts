@@ -7,6 +7,7 @@
 // Terraform). One value that is no number (an expression) judges nothing.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { insideRoot } from '../insideRoot.js';
 import { parseHclBody } from './hcl.js';
 import { readSmall } from './localTemplates.js';
 import type { LocalModuleCall } from './terraformModuleInputs.js';
@@ -27,11 +28,12 @@ export function numeric(raw: string): number {
 }
 
 /** The top-level assignments of the `.tfvars` files beside `file` (one directory listing, no walk). */
-export function folderVarFiles(file: string): ReadonlyMap<string, VarFileValues> {
+export function folderVarFiles(file: string, root?: string): ReadonlyMap<string, VarFileValues> {
   const dir = dirname(file);
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.tfvars'));
+    // A .tfvars linked from outside the scan root is absent (insideRoot.ts).
+    names = readdirSync(dir).filter((n) => n.endsWith('.tfvars') && insideRoot(root, join(dir, n)));
   } catch {
     // An unreadable folder sets nothing.
   }

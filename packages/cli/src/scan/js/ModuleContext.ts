@@ -83,14 +83,19 @@ export class ModuleContext {
     readonly end: number;
   }[];
 
+  /** The scan root (insideRoot.ts): searches upward for an app's folder stop there. Unknown: unbounded. */
+  readonly root: string | undefined;
+
   constructor(
     file: string,
     source: string,
     program: Node,
     comments: readonly { type: string; value: string; start: number; end: number }[] = [],
     templateNamed: ReadonlySet<string> = new Set(),
+    root?: string,
   ) {
     this.file = file;
+    this.root = root;
     this.templateNamed = templateNamed;
     this.comments = comments;
     this.source = source;

@@ -115,6 +115,7 @@ export function analyzeModule(
   source: string,
   whole = false,
   templateNamed?: ReadonlySet<string>,
+  root?: string,
 ): ModuleFacts {
   if (DECLARATION.test(file)) return syntaxOnly(file, source, false);
   // The rules' words first: most modules fail them, and whether a deferred one offers importers
@@ -137,6 +138,7 @@ export function analyzeModule(
     parsed.program as unknown as Node,
     parsed.comments,
     templateNamed,
+    root,
   );
   const candidates: Candidate[] = [];
   const seen = new Map<string, number | undefined>();

@@ -52,8 +52,8 @@ const apps = new Map<string, boolean>();
  * @example
  * appTablesOnDemand('/app/lib/delivery-stack.ts') // true when lib/data-stack.ts builds its only Table with BillingMode.PAY_PER_REQUEST
  */
-export function appTablesOnDemand(file: string): boolean {
-  const root = appRoot(file);
+export function appTablesOnDemand(file: string, scanRoot?: string): boolean {
+  const root = appRoot(file, scanRoot);
   if (!existsSync(join(root, 'cdk.json'))) return false;
   const known = apps.get(root);
   if (known !== undefined) return known;

@@ -41,7 +41,7 @@ function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
 /** A table grant on a table this module does not build (props, a parameter): on demand if the app's all are. */
 function handedOnDemandTable(ctx: ModuleContext, grant: string, receiver: Node | undefined): boolean {
   if (!TABLE_DATA_GRANT.test(grant) || built(ctx, receiver) !== undefined) return false;
-  return ctx.valueOf(unwrap(receiver))?.type !== 'CallExpression' && appTablesOnDemand(ctx.file);
+  return ctx.valueOf(unwrap(receiver))?.type !== 'CallExpression' && appTablesOnDemand(ctx.file, ctx.root);
 }
 
 /** The `new X(...)` a receiver stands for: a name, or a class field the module assigns once (`this.table`). */

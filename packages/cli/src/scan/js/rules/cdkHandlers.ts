@@ -20,11 +20,15 @@ import { importedHelperLink } from './cdkImportedHelpers.js';
 import { packedSourceLink } from './cdkPackedSources.js';
 import { spreadPropsLink } from './cdkSpreadProps.js';
 import { fieldAssigned } from './fieldAssigned.js';
+import { underRoot } from './sstAppRoot.js';
 
-/** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
-export function appRoot(file: string): string {
+/**
+ * The directory a CDK app runs from: the nearest ancestor with `cdk.json`, never above the scan root
+ * (`root`, unknown: unbounded), else the file's own.
+ */
+export function appRoot(file: string, root?: string): string {
   let dir = dirname(file);
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 12 && underRoot(dir, root); i++) {
     if (existsSync(join(dir, 'cdk.json'))) return dir;
     const up = dirname(dir);
     if (up === dir) break;

@@ -50,8 +50,8 @@ const APP_MODULES: FileWalk = {
  * @example
  * appAlarmModules('/app/infra/queues.ts') // [{ file: '/app/infra/alarms.ts', text, alarms: ['...'] }]
  */
-export function appAlarmModules(file: string): AppModule[] {
-  const root = sstAppRoot(file);
+export function appAlarmModules(file: string, scanRoot?: string): AppModule[] {
+  const root = sstAppRoot(file, scanRoot);
   let found = apps.get(root);
   if (found === undefined) {
     const files: string[] = [];

@@ -54,7 +54,7 @@ function handedToAlarmHelper(ctx: ModuleContext, variable: string): boolean {
     if (root === undefined || !root.source.startsWith('.') || !isProjectSource(root.source)) return false;
     if (!(call.arguments as Node[]).some((arg) => passes(unwrap(arg), variable))) return false;
     const files = relativeImportFiles(ctx.file, root.source);
-    return appAlarmModules(ctx.file).some((m) => files.includes(m.file));
+    return appAlarmModules(ctx.file, ctx.root).some((m) => files.includes(m.file));
   });
 }
 
@@ -64,7 +64,7 @@ function alarmed(ctx: ModuleContext, variable: string, name: string): boolean {
   const here = [word(variable), ...(literal ? [literal] : [])];
   if (signallingAlarms(ctx.source).some((a) => here.some((w) => w.test(a)))) return true;
   const exported = exportedNames(ctx, variable);
-  const others = appAlarmModules(ctx.file).filter((m) => m.file !== ctx.file);
+  const others = appAlarmModules(ctx.file, ctx.root).filter((m) => m.file !== ctx.file);
   if (
     others.some((m) => {
       const words = [...importedAs(ctx, m, exported).map(word), ...(literal ? [literal] : [])];

@@ -56,7 +56,7 @@ function partialResponsesOff(ctx: ModuleContext, args: Node | undefined): boolea
 function answeringLink(ctx: ModuleContext, s: Subscription): HandlerLink | undefined {
   const handler = handlerString(ctx, s.subscriber);
   if (handler === undefined) return undefined;
-  const dir = sstAppRoot(ctx.file);
+  const dir = sstAppRoot(ctx.file, ctx.root);
   return linkOfPaths(ctx.file, { dir, handler: handler.replace(/^\.\//, '') }, 'answers-nothing');
 }
 
