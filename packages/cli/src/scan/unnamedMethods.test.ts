@@ -141,3 +141,42 @@ describe('unnamedMethod', () => {
     expect(await reportedLines({ 'src/bookings.ts': service })).toEqual([1505]);
   }, 10_000);
 });
+
+describe('a method called from another package through a module in between', () => {
+  it('keeps its findings: the instance is re-exported and called as services.invoices.voidInvoice()', async () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-methods-'));
+    roots.push(root);
+    const sls =
+      'service: s\nprovider:\n  name: aws\n  runtime: nodejs18.x\nfunctions:\n  h:\n    handler: handler.handler\n    events:\n      - http: GET /x\n';
+    const files: Record<string, string> = {
+      'package.json': '{"name":"m","private":true,"workspaces":["packages/*"]}',
+      'packages/api/package.json': '{"name":"api","private":true,"dependencies":{"@acme/billing":"*"}}',
+      'packages/api/serverless.yml': sls,
+      'packages/api/container.ts':
+        "import { invoices } from '@acme/billing';\nexport const services = { invoices };\n",
+      'packages/api/handler.ts':
+        "import { services } from './container';\nexport const handler = async (e: any) => { await services.invoices.voidInvoice(e.id); return { statusCode: 200, body: '' }; };\n",
+      'packages/billing/package.json': '{"name":"@acme/billing","private":true,"main":"index.ts"}',
+      'packages/billing/serverless.yml': sls,
+      'packages/billing/index.ts': "export * from './service';\n",
+      'packages/billing/service.ts':
+        "export class InvoiceService {\n  async other(id: string) { const r = await fetch('https://x/' + id); return r.json(); }\n  async voidInvoice(id: string) { const r = await fetch('https://x/void/' + id, { method: 'POST' }); return r.json(); }\n}\nexport const invoices = new InvoiceService();\n",
+      'packages/billing/handler.ts':
+        "import { invoices } from './service';\nexport const handler = async (e: any) => { await invoices.other(e.id); return { statusCode: 200, body: '' }; };\n",
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+
+    // Act
+    const result = await scan({ root, workers: 0 });
+
+    // Assess
+    const lines = result.findings
+      .filter((f) => f.rule === 'http-no-timeout' && f.file === 'packages/billing/service.ts')
+      .map((f) => f.line);
+    expect(lines).toEqual([2, 3]);
+  });
+});

@@ -1,7 +1,8 @@
 // A method of an exported class or singleton (`export const invoices = new InvoiceService()`) runs only
 // if some module names it: through an instance (`invoices.voidInvoice()`), as a static, by destructuring or
-// handed on as a callback. When the project imports the class's module for its other methods and no module
-// of the package, nor any importer, names this one, it is dead code a reviewer deletes rather than hardens,
+// handed on as a callback. When the project imports the class's module for its other methods and no other
+// module of the project (another package may reach the instance through a module in between), nor any
+// importer, names this one, it is dead code a reviewer deletes rather than hardens,
 // as an export no importer names is (unnamedExports.ts). Judged only where the package's handler graph is
 // known; a computed member call in an importer or in the class's own module (`service[action]()`,
 // `this[action]()`), or a package published as a library (its callers live outside the scan), keeps the
@@ -39,6 +40,8 @@ const packages = new WeakMap<Project, ProjectTexts>();
 
 interface ProjectTexts {
   readonly byPackage: Map<string, PackageTexts>;
+  /** Per word, the one module of the project writing it, or true when several do (built on first use). */
+  writers?: ReadonlyMap<string, string | true>;
   /** Per module read: its words, and whether it calls a computed member; undefined when it cannot be read. */
   readonly modules: Map<string, ModuleWords | undefined>;
 }
@@ -57,10 +60,6 @@ export interface SourceText {
 
 interface PackageTexts {
   readonly published: boolean;
-  /** Per word: the one module of the package writing it, or true when several do (built on first use). */
-  writers?: ReadonlyMap<string, string | true>;
-  /** The package's modules with their text (packageModules, built on first use). */
-  modules?: readonly SourceText[];
 }
 
 /**
@@ -94,32 +93,29 @@ export function unnamedMethod(project: Project, file: string, c: Candidate): boo
     if (exports.some((e) => m.words.has(e)) && instance.test(m.text)) return false;
   }
   // The module itself names it once, at its declaration (js/reachedMethods.ts); any other file is a caller.
-  entry.writers ??= writersOf(project, texts, pkg);
-  const writer = entry.writers.get(method);
+  // Any module of the project, not only the package's: another package may reach the instance through a
+  // module that re-exports it (`services.invoices.voidInvoice()`), which no importer of the class shows.
+  texts.writers ??= writersOf(project, texts);
+  const writer = texts.writers.get(method);
   return writer === undefined || writer === file;
 }
 
 /**
- * The modules of the package `file` sits in, with their text, each read once per scan.
+ * Every module of the project with its text and words, each read once per scan: callers of a method may sit in
+ * another package and reach the instance through a module in between.
  *
- * @example packageModules(project, '/app/src/accounts.js') // [{ file: '/app/src/create.js', text: '...' }, ...]
+ * @example projectModules(project).filter((m) => m.words.has('voidInvoice'))
  */
-export function packageModules(project: Project, file: string): readonly SourceText[] {
-  const root = project.rootDir;
-  if (root === undefined) return [];
-  const pkg = packageDir(file, root);
+export function projectModules(
+  project: Project,
+): readonly (SourceText & { readonly words: ReadonlySet<string> })[] {
   const texts = textsOf(project);
-  const entry = packageOf(texts, pkg, root);
-  if (entry.modules === undefined) {
-    const modules: SourceText[] = [];
-    for (const f of project.files) {
-      if (!f.startsWith(pkg)) continue;
-      const m = wordsOf(project, texts, f);
-      if (m !== undefined) modules.push({ file: f, text: m.text });
-    }
-    entry.modules = modules;
+  const modules: (SourceText & { readonly words: ReadonlySet<string> })[] = [];
+  for (const f of project.files) {
+    const m = wordsOf(project, texts, f);
+    if (m !== undefined) modules.push({ file: f, text: m.text, words: m.words });
   }
-  return entry.modules;
+  return modules;
 }
 
 /** The texts kept for `project`, made on first use. */
@@ -154,11 +150,10 @@ function wordsOf(project: Project, texts: ProjectTexts, file: string): ModuleWor
   return words;
 }
 
-/** Per word, the module of the package that writes it, or true when several do. */
-function writersOf(project: Project, texts: ProjectTexts, pkg: string): ReadonlyMap<string, string | true> {
+/** Per word, the module of the project that writes it, or true when several do. */
+function writersOf(project: Project, texts: ProjectTexts): ReadonlyMap<string, string | true> {
   const writers = new Map<string, string | true>();
   for (const file of project.files) {
-    if (!file.startsWith(pkg)) continue;
     for (const word of wordsOf(project, texts, file)?.words ?? []) {
       const seen = writers.get(word);
       if (seen === undefined) writers.set(word, file);

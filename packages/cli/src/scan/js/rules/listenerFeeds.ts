@@ -113,8 +113,8 @@ export function listenerOwnsWork(ctx: ModuleContext, stmt: Node, call: Node): bo
   return !waitsOnEmitterEnd(ctx, subscription);
 }
 
-/** waitsOnEmitterEnd's answer per subscribing call: one walk of the subscriber's body however many chains its listener has. */
-const waits = new WeakMap<Node, boolean>();
+/** waitsOnEmitterEnd's answer per subscribing function and emitter name: one walk of the function's body each. */
+const waits = new WeakMap<Node, Map<string, boolean>>();
 const END_EVENTS = /^(end|close|finish)$/;
 
 /**
@@ -123,15 +123,21 @@ const END_EVENTS = /^(end|close|finish)$/;
  * its chain outlives the wait.
  */
 function waitsOnEmitterEnd(ctx: ModuleContext, subscription: Subscription): boolean {
-  const known = waits.get(subscription.call);
-  if (known !== undefined) return known;
   const name = subscription.emitter.type === 'Identifier' ? (subscription.emitter.name as string) : undefined;
   const scope = ctx.enclosingFunction(subscription.call);
-  const answer =
-    name !== undefined &&
-    scope !== undefined &&
-    someDescendant(scope.body as Node, (n) => n.type === 'CallExpression' && waitsOn(n, name));
-  waits.set(subscription.call, answer);
+  if (name === undefined || scope === undefined) return false;
+  // Remembered per function and emitter name, not per subscription: a function of thousands of `on(...)`
+  // calls on one emitter walks its body once (the answer depends only on the two).
+  let byName = waits.get(scope);
+  if (byName === undefined) {
+    byName = new Map();
+    waits.set(scope, byName);
+  }
+  let answer = byName.get(name);
+  if (answer === undefined) {
+    answer = someDescendant(scope.body as Node, (n) => n.type === 'CallExpression' && waitsOn(n, name));
+    byName.set(name, answer);
+  }
   return answer;
 }
 
