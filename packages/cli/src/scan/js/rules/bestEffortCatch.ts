@@ -4,19 +4,13 @@
 import { calleeName, lastName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
-import {
-  answersOriginalError,
-  deletedAfterLoop,
-  feedsOnlyBestEffort,
-  throwsAfter,
-  unsetThrowsAfter,
-} from './catchAfter.js';
+import { answersOriginalError, feedsOnlyBestEffort, throwsAfter, unsetThrowsAfter } from './catchAfter.js';
 import { catchCommentText } from './catchComments.js';
 import { catchOnlyDecision, commentText } from './catchDecisionWords.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
-import { deletedAfterTry } from './deletedAfterTry.js';
+import { deletedAfterLoop, deletedAfterTry } from './deletedAfterTry.js';
 import { deletedOnMissingAnswer } from './deletedOnMissing.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';

@@ -1,7 +1,6 @@
 // What runs after a catch that only logs, up to its function: a throw or the outer catch's own answer (the
 // failure is not passed off as success, so swallowed-error leaves the catch alone; a hand-on of the failure
-// beside it is handsOnFailure.ts), or a delete of every item of the loop around it (the failed ones go too,
-// so even a job's next run cannot redo them).
+// beside it is handsOnFailure.ts); a delete after it that loses the failed work for good is deletedAfterTry.ts.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -95,41 +94,6 @@ export function later(ctx: ModuleContext, node: Node): Node[] {
   if (block?.type !== 'BlockStatement') return [];
   const statements = block.body as Node[];
   return statements.slice(statements.indexOf(node) + 1);
-}
-
-/**
- * The try sits in a `for (const item of items)` loop, and after the loop `items` is handed whole to a
- * delete (`await deleteResponses(db, page.responses)`): the items whose work failed and was only logged
- * are deleted with the rest, so the next run cannot find them again.
- */
-export function deletedAfterLoop(ctx: ModuleContext, tryStatement: Node): boolean {
-  let loop: Node | undefined;
-  for (let p = ctx.parentOf(tryStatement); p !== undefined && !isFunction(p); p = ctx.parentOf(p))
-    if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.type)) {
-      loop = p;
-      break;
-    }
-  if (loop?.type !== 'ForOfStatement') return false;
-  const items = ctx.source.slice(loop.right.start, loop.right.end);
-  const text = (n: Node) => ctx.source.slice(n.start, n.end);
-  // `items`, or built from all of it (`{ Entries: messages.map(toEntry) }`); `items.filter(...)` keeps
-  // only some, which is how the failed ones are left out.
-  const whole = (a: Node) =>
-    text(a) === items ||
-    someDescendant(a, (d) => {
-      if (text(d) !== items) return false;
-      const parent = ctx.parentOf(d);
-      return !(
-        parent?.type === 'MemberExpression' && /^(filter|find|slice)$/.test(parent.property?.name ?? '')
-      );
-    });
-  return later(ctx, loop).some((s) =>
-    someDescendant(
-      s,
-      (n) => n.type === 'CallExpression' && deletes(ctx, n) && (n.arguments as Node[]).some(whole),
-      true,
-    ),
-  );
 }
 
 /**

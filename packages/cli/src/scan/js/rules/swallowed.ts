@@ -10,7 +10,6 @@ import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
 import { boltListenerCatch } from './boltListenerCatch.js';
 import { callbackResultRule } from './callbackResult.js';
-import { deletedAfterLoop } from './catchAfter.js';
 import { answersOnlyDefault } from './catchDefaults.js';
 import { defaultAnswerExcused, selectsOwnWork } from './catchExemptions.js';
 import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
@@ -27,7 +26,7 @@ import {
 import { helperCleanup, losesWork } from './cleanupAfterWork.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
-import { deletedAfterTry } from './deletedAfterTry.js';
+import { deletedAfterLoop, deletedAfterTry } from './deletedAfterTry.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
