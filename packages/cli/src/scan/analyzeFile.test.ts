@@ -25,6 +25,28 @@ describe('binary detection', () => {
   });
 });
 
+describe('a byte-order mark before a hashbang', () => {
+  it('parses the file, and its findings keep their lines and columns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-bom-'));
+    const body =
+      '#!/usr/bin/env node\nexport const handler = async () => { await fetch("https://x.example"); };\n';
+    const read = (name: string, content: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return analyzeFile({ path, rel: name, kind: 'code', size: 0 });
+    };
+    // Assess: the marked file reads as the unmarked one does, candidate for candidate.
+    const marked = read('marked.ts', `\uFEFF${body}`);
+    const plain = read('plain.ts', body);
+    expect(marked.kind).toBe('code');
+    if (marked.kind !== 'code' || plain.kind !== 'code') throw new Error('not code');
+    const places = (o: typeof marked) =>
+      o.kind === 'code' ? o.facts.candidates.map((c) => `${c.rule}@${c.line}:${c.column}`) : [];
+    expect(places(marked).length).toBeGreaterThan(0);
+    expect(places(marked)).toEqual(places(plain));
+  });
+});
+
 describe('JSON infrastructure files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-json-'));
   const outcome = (name: string, content: string) => {

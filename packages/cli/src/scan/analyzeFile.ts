@@ -57,6 +57,9 @@ export function analyzeFile(file: DiscoveredFile, templateNamed?: ReadonlySet<st
   // UTF-8 encodes U+0000 only as a NUL byte, and a character never sits at a later index than its
   // first byte: no NUL character in the first 8,192 means no NUL byte in the first 8 KiB. Only a file
   // with one there is read again to decide on its bytes.
+  // An editor's byte-order mark before a hashbang hides the hashbang from the parser (it must be the
+  // first character), and the file was lost as unparsable. Three characters for three keep every offset.
+  if (source.startsWith('\uFEFF#!')) source = `// ${source.slice(3)}`;
   const nul = source.indexOf('\0');
   if (nul !== -1 && nul < 8192 && binaryOnDisk(file.path))
     return { kind: 'problem', file, problem: 'binary', message: 'skipped: binary content (NUL bytes)' };
