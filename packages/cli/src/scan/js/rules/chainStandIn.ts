@@ -107,6 +107,12 @@ export function chainStandIn(ctx: ModuleContext, call: Node, fn: Node, report: R
   // No handler here: kept unless only jobs reach it (their next run selects the work again), as for a catch.
   const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, call) } : {};
   if (returned) {
+    // A callback's answer goes to whatever calls it (`items.map((i) => get(i).catch(...))`), whose reading of
+    // it is not in sight: the catch clause of such a callback is judged by callers this module names, too.
+    const owner = ctx.enclosingFunction(call);
+    const holder = owner === undefined ? undefined : ctx.parentOf(owner);
+    if (holder?.type === 'CallExpression' && (holder.arguments as Node[]).includes(owner as Node))
+      return true;
     const readers = answer === undefined ? undefined : callersRead(ctx, call, answer);
     if (readers !== 'all-read')
       report('swallowed-error', at, message, { ...jobs, ...readersCondition(readers, answer) });
