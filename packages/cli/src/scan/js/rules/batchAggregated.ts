@@ -128,6 +128,25 @@ function promiseForm(ctx: ModuleContext, args: Node[]): boolean {
   return args.length === 2 && unwrap(ctx.valueOf(args[1]) ?? args[1])?.type === 'ObjectExpression';
 }
 
+const holdersOf = new WeakMap<ModuleContext, Holders>();
+
+/**
+ * Any promise-answering call on a v3 aggregated client this module builds (`await ddb.updateItem({...})`
+ * with `ddb = new DynamoDB()`): a request to AWS as `client.send(new UpdateItemCommand(...))` is, for the
+ * rules that ask whether a chain reaches another system (rules/chainStandIn.ts).
+ */
+export function aggregatedClientCall(ctx: ModuleContext, call: Node): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || !ctx.spells('@aws-sdk/')) return false;
+  if (!promiseForm(ctx, call.arguments as Node[])) return false;
+  let holders = holdersOf.get(ctx);
+  if (holders === undefined) {
+    holders = clientHolders(ctx);
+    holdersOf.set(ctx, holders);
+  }
+  return isClient(ctx, callee.object, holders);
+}
+
 /**
  * The batch calls made on a v3 aggregated client of this module, each with its failure field
  * (rules/batchApis.ts): promise-answering calls, so not a v2 request made a promise with `.promise()` nor

@@ -71,18 +71,44 @@ function cleanupOnly(ctx: ModuleContext, block: Node): boolean {
       commands.some((c) => CLEANUP_COMMAND.test(c)) &&
       commands.every((c) => CLEANUP_COMMAND.test(c) || SELECT_COMMAND.test(c))
     );
-  return everyAwaitedCall(block, (call) => {
-    let name = calleeName(call) ?? '';
-    // `client.send(command)` with the command built before the try.
-    const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
-    if (sent?.type === 'NewExpression')
-      return CLEANUP_COMMAND.test(
-        (unwrap(sent.callee)?.name as string | undefined)?.replace(/Command$/, '') ?? '',
-      );
-    const inner = unwrap(unwrap(call.callee)?.object);
-    if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
-    return CLEANUP_METHOD.test(name) && unwrap(call.callee)?.type === 'MemberExpression';
-  });
+  return everyAwaitedCall(block, (call) => cleanupCall(ctx, call));
+}
+
+/**
+ * The steps of a promise chain (`eb.removeTargets(...).then(() => eb.deleteRule(...)).catch(log)`): its first
+ * call and each call a `.then` callback answers are all cleanups, as onlyCleanup asks of a try's awaited calls.
+ */
+export function onlyCleanupChain(ctx: ModuleContext, catchCall: Node): boolean {
+  const steps: Node[] = [];
+  let link = unwrap(unwrap(catchCall.callee)?.object);
+  while (link?.type === 'CallExpression' && calleeName(link) === 'then') {
+    const cb = unwrap((link.arguments as Node[])[0]);
+    const body =
+      cb?.type === 'ArrowFunctionExpression' || cb?.type === 'FunctionExpression' ? cb.body : undefined;
+    const answered =
+      body?.type === 'BlockStatement'
+        ? (body.body as Node[]).filter((s) => s.type === 'ReturnStatement').map((s) => unwrap(s.argument))
+        : [unwrap(body)];
+    for (const a of answered) if (a?.type === 'CallExpression') steps.push(a);
+    link = unwrap(unwrap(link.callee)?.object);
+  }
+  if (link?.type !== 'CallExpression') return false;
+  steps.push(link);
+  return steps.every((call) => cleanupCall(ctx, call));
+}
+
+/** `x.deleteItem(...)`, `x.send(new DeleteItemCommand(...))`, `x.deleteItem(...).promise()`, `pool.end()`. */
+function cleanupCall(ctx: ModuleContext, call: Node): boolean {
+  let name = calleeName(call) ?? '';
+  // `client.send(command)` with the command built before the try.
+  const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
+  if (sent?.type === 'NewExpression')
+    return CLEANUP_COMMAND.test(
+      (unwrap(sent.callee)?.name as string | undefined)?.replace(/Command$/, '') ?? '',
+    );
+  const inner = unwrap(unwrap(call.callee)?.object);
+  if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
+  return CLEANUP_METHOD.test(name) && unwrap(call.callee)?.type === 'MemberExpression';
 }
 
 /**

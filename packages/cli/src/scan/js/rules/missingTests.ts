@@ -7,6 +7,8 @@ import { type Node, unwrap } from '../ast.js';
 export function testedName(test: Node | undefined): string | undefined {
   const t = unwrap(test);
   if (t?.type === 'UnaryExpression' && t.operator === '!') return unwrap(t.argument)?.name as string;
+  // `!profile || !profile.credits`: the branch is taken whenever the first test is, the name missing.
+  if (t?.type === 'LogicalExpression' && t.operator === '||') return testedName(t.left as Node);
   if (t?.type !== 'BinaryExpression' || !['==', '==='].includes(t.operator as string)) return;
   const [a, b] = [unwrap(t.left), unwrap(t.right)];
   const missing = (n: Node | undefined) =>

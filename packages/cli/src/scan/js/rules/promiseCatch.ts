@@ -7,15 +7,15 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { droppedBuiltErrorCatch } from './builtErrorAnswer.js';
 import { throwsNext } from './catchBeforeThrow.js';
-import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
+import { onlyCleanup, onlyCleanupChain, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, isLogCall, isObservation } from './catchFacts.js';
 import { callbackSaysWhy, chainSaysWhy } from './chainDecision.js';
+import { chainStandIn, outboundChain } from './chainStandIn.js';
 import { cleanupAfterWork } from './cleanupAfterWork.js';
 import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
-import { projectWorkCall } from './projectChain.js';
 import type { Report } from './Report.js';
 import { returnedByHandler } from './returnedChain.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
@@ -97,7 +97,9 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
         (unwrap(call.callee)?.property as Node | undefined) ?? call,
         '.catch() logs and answers an empty value after I/O: the code after it cannot tell failure from "nothing"',
       );
-    else if (droppedSdkChain(ctx, call, b))
+    else if (chainStandIn(ctx, call, fn, report)) {
+      // Logs and answers a stand-in: judged as a catch that returns a default after I/O (chainStandIn.ts).
+    } else if (droppedSdkChain(ctx, call, b))
       report(
         'swallowed-error',
         fn,
@@ -167,16 +169,11 @@ function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   let receiver = unwrap(unwrap(call.callee)?.object);
   while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
     receiver = unwrap(unwrap(receiver.callee)?.object);
-  if (receiver?.type !== 'CallExpression' || onlyCleanup(ctx, receiver)) return false;
+  if (receiver?.type !== 'CallExpression' || onlyCleanup(ctx, receiver) || onlyCleanupChain(ctx, call))
+    return false;
   if (TELEMETRY.test(ctx.source.slice(receiver.start, receiver.end))) return false;
-  return (
-    isSdkSend(ctx, receiver) ||
-    classifyHttpCall(ctx, receiver) !== undefined ||
-    (calleeName(receiver) === 'promise' &&
-      unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression') ||
-    // The project's own work, imported or module-local (projectChain.ts).
-    projectWorkCall(ctx, receiver)
-  );
+  // An SDK, HTTP or v3 aggregated client call, or the project's own work (chainStandIn.ts).
+  return outboundChain(ctx, call) === receiver;
 }
 
 /**
