@@ -1,8 +1,10 @@
 // Which scanned module an import names: a relative path (with or without its extension, or a folder's
-// index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
+// index, or a sibling package's build output mapped to its source), or a sibling workspace package
+// (`@acme/common`, `file:` links), answered once per folder.
 import { realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { isPlaceholderModule } from './layerPlaceholder.js';
+import { builtImportSources } from './packageEntry.js';
 import type { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -73,8 +75,23 @@ export class ModuleResolver {
     }
     const base = resolve(dirname(from), source);
     return (
-      this.moduleAt(base) ?? (source.startsWith('/opt/') ? this.layerModule(source) : this.throughLink(base))
+      this.moduleAt(base) ??
+      (source.startsWith('/opt/')
+        ? this.layerModule(source)
+        : (this.throughLink(base) ?? this.fromBuilt(base)))
     );
+  }
+
+  /**
+   * `../../common/lib/dynamodb`: a sibling package's build output, which the scan never has (and a fresh
+   * checkout lacks); what runs is built from its source (packageEntry.ts builtImportSources).
+   */
+  private fromBuilt(base: string): string | undefined {
+    for (const path of builtImportSources(base)) {
+      const found = this.moduleAt(path);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /**

@@ -5,7 +5,8 @@
 // does not have (build output is never scanned), so each target is also mapped back to the source folder
 // the package's tsconfig.json compiles from (`outDir` -> `rootDir`), or, without one, from a build folder
 // (`dist`, `lib`, `build`, `out`, `esm`, `cjs`) to `src` and to the package folder itself.
-import { join, normalize, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, normalize, relative, resolve, sep } from 'node:path';
 import { tsconfigOf } from './tsconfigFile.js';
 
 /** The parts of a package.json that name its entry points. */
@@ -147,4 +148,28 @@ export function packageEntryPaths(dir: string, pkg: PackageEntries | undefined, 
   if (subpath !== '') out.push(...sourcesOf(dir, subpath), join(dir, 'src', subpath));
   else out.push(join(dir, 'index'), join(dir, 'src', 'index'));
   return [...new Set(out)];
+}
+
+/** A path segment a build writes to: `lib`, `dist`, `build`, `out` (tsc's `outDir` most often). */
+const BUILD_SEGMENT = /^(?:dist|lib|build|out)$/;
+
+/**
+ * A relative import of another package's BUILT module (`../../common/lib/dynamodb` from a sibling package
+ * of a monorepo with no package links): the source it is built from, as for a bare import of the package
+ * (sourcesOf). The folder above the build segment counts as a package only when it has a package.json or
+ * tsconfig.json; empty when `path` passes through no such folder.
+ *
+ * @example
+ * builtImportSources('/r/packages/common/lib/dynamodb') // ['/r/packages/common/lib/dynamodb', '/r/packages/common/src/dynamodb', ...]
+ */
+export function builtImportSources(path: string): string[] {
+  const parts = path.split(sep);
+  // The innermost build segment: `packages/common/lib/x` is common's `lib`, whatever sits above.
+  for (let i = parts.length - 2; i > 0; i--) {
+    if (!BUILD_SEGMENT.test(parts[i] as string)) continue;
+    const dir = parts.slice(0, i).join(sep);
+    if (!existsSync(join(dir, 'package.json')) && !existsSync(join(dir, 'tsconfig.json'))) continue;
+    return sourcesOf(dir, relative(dir, path));
+  }
+  return [];
 }

@@ -60,8 +60,40 @@ describe('classifyHttpCall', () => {
       ['ofetch GET', 'ofetch DELETE'],
     ],
     ['a local function named request', 'function request(u) { return u; }\nrequest(url);', []],
+    [
+      'axios itself handed to the constructor and kept on a field',
+      "import axios from 'axios';\nclass S { private c: typeof axios; constructor(c: typeof axios) { this.c = c; } run() { return this.c.post(url, body, { headers }); } static live = () => new S(axios); }",
+      ['axios POST'],
+    ],
+    [
+      'a constructor parameter property handed axios',
+      "import axios from 'axios';\nclass S { constructor(private http: typeof axios) {} run() { return this.http.get(url); } }\nexport const s = new S(axios);",
+      ['axios GET'],
+    ],
+    [
+      'a field handed axios by one construction and an unknown value by another',
+      "import axios from 'axios';\nclass S { constructor(private http: any) {} run() { return this.http.get(url); } }\nnew S(axios);\nexport const make = (h) => new S(h);",
+      [],
+    ],
   ])('%s', (_name, source, expected) => {
     // Assess
     expect(httpCalls(source)).toEqual(expected);
+  });
+});
+
+describe('a field handed the library itself', () => {
+  it('is a call of the library, with no instance of its own to judge', () => {
+    // Prepare
+    const ctx = contextOf(
+      "import axios from 'axios';\nclass S { constructor(private http: typeof axios) {} run() { return this.http.get(url); } }\nexport const s = new S(axios);",
+    );
+
+    // Act
+    const calls = ctx.of('CallExpression').map((call) => classifyHttpCall(ctx, call));
+
+    // Assess
+    const request = calls.find((c) => c !== undefined);
+    expect(request).toMatchObject({ lib: 'axios', method: 'GET', receiver: 'this.http' });
+    expect(request?.instance).toBeUndefined();
   });
 });

@@ -1,15 +1,23 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
-import { calleeName, type Node, stringValue, unwrap } from './ast.js';
+import { calleeName, type Node, unwrap } from './ast.js';
 import { gotStreamCall } from './gotStreams.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
-import { copyCall, familyCopy, fieldInstances, instanceFactory, libraryImport } from './httpInstances.js';
+import {
+  copyCall,
+  familyCopy,
+  fieldInstances,
+  instanceFactory,
+  libraryImport,
+  librarySelf,
+} from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import { injectedFetchField } from './injectedFetchFields.js';
+import { axiosCall, fetchCall, libraryMethodCall } from './libraryCalls.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { nodeHttpCall, nodeHttpChoice, nodeHttpImport, nodeHttpSource } from './nodeHttpModules.js';
-import { methodOf, methodOrGet } from './requestMethod.js';
+import { methodOrGet } from './requestMethod.js';
 import { restDataSourceCall } from './restDataSources.js';
 import { promisedSuperagent, superagentCall } from './superagentCalls.js';
 import { contextMemo } from './textMemo.js';
@@ -23,8 +31,6 @@ export const FETCH_MODULES = new Set([
   'isomorphic-unfetch',
   '@whatwg-node/fetch',
 ]);
-const BODYLESS = new Set(['get', 'delete', 'head', 'options']);
-const WITH_BODY = new Set(['post', 'put', 'patch']);
 
 export interface HttpCall {
   readonly lib: HttpLib;
@@ -185,6 +191,17 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   // Every creation the field can hold is judged (a client rebuilt without a timeout after login).
   const fields = object !== undefined ? fieldInstances(ctx, object) : [];
   const field = fields[0];
+  // Handed the library's own default (`new AuthService(axios)`): a call of the library, no instance.
+  const selfLib = librarySelf(ctx, field);
+  if (object !== undefined && selfLib !== undefined)
+    return libraryMethodCall(
+      selfLib,
+      method,
+      args,
+      ctx.source.slice(object.start, object.end),
+      undefined,
+      ctx,
+    );
   const fieldLib = instanceFactory(ctx, field);
   if (object !== undefined && fieldLib !== undefined) {
     const made = libraryMethodCall(
@@ -212,18 +229,6 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   return undefined;
 }
 
-/** `axios(config)` or `axios(url, config)`, on the library or an instance. */
-function axiosCall(ctx: ModuleContext, args: Node[], receiver: string): HttpCall {
-  const config = args.length >= 2 ? args[1] : args[0];
-  const method = args.length >= 2 ? methodOrGet(ctx, args[1]) : methodOf(ctx, args[0]);
-  return {
-    lib: 'axios',
-    method: method ?? (stringValue(args[0]) !== undefined ? 'GET' : undefined),
-    options: config,
-    receiver,
-  };
-}
-
 /** `axios.default` on an import of axios, got, ky or superagent: the library itself (libraryImport). */
 function interopDefault(
   ctx: ModuleContext,
@@ -234,50 +239,4 @@ function interopDefault(
   return lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent'
     ? { lib, receiver: root?.name as string }
     : undefined;
-}
-
-function fetchCall(ctx: ModuleContext, args: Node[]): HttpCall {
-  let options = args[1];
-  if (options === undefined && args[0] !== undefined) {
-    // `fetch(new Request(url, init))`: the init lives on the Request.
-    const first = ctx.valueOf(args[0]);
-    if (first?.type === 'NewExpression' && unwrap(first.callee)?.name === 'Request')
-      options = first.arguments[1];
-  }
-  return { lib: 'fetch', method: methodOrGet(ctx, options), options };
-}
-
-function libraryMethodCall(
-  lib: 'axios' | 'got' | 'ky' | 'superagent',
-  method: string,
-  args: Node[],
-  receiver: string,
-  instance: Node | undefined,
-  ctx: ModuleContext,
-): HttpCall | undefined {
-  if (lib === 'superagent') {
-    if (!BODYLESS.has(method) && !WITH_BODY.has(method) && method !== 'del') return undefined;
-    return { lib, method: method === 'del' ? 'DELETE' : method.toUpperCase(), options: undefined, receiver };
-  }
-  if (BODYLESS.has(method))
-    return {
-      lib,
-      method: method.toUpperCase(),
-      options: args[1],
-      receiver,
-      ...(instance ? { instance } : {}),
-    };
-  if (WITH_BODY.has(method)) {
-    const options = lib === 'axios' ? args[2] : args[1];
-    return { lib, method: method.toUpperCase(), options, receiver, ...(instance ? { instance } : {}) };
-  }
-  if (method === 'request')
-    return {
-      lib,
-      method: methodOf(ctx, args[0]),
-      options: args[0],
-      receiver,
-      ...(instance ? { instance } : {}),
-    };
-  return undefined;
 }

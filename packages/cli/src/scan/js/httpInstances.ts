@@ -75,7 +75,8 @@ const classFields = new WeakMap<Node, Map<string, Node[]>>();
 /**
  * The creation calls that `this.<field>` can hold inside a class of this module: a field initializer, an
  * assignment in the constructor or in a method that builds it on first use, or a constructor parameter
- * the module's own `new` expressions fill.
+ * the module's own `new` expressions fill. A field only ever handed the library itself (`new C(axios)`)
+ * holds those library identifiers instead (librarySelf).
  */
 export function fieldInstances(ctx: ModuleContext, member: Node): Node[] {
   const m = unwrap(member);
@@ -121,8 +122,20 @@ function classFieldInstances(ctx: ModuleContext, cls: Node): Map<string, Node[]>
   for (const [field, vs] of values) {
     const made = vs.map((v) => ctx.valueOf(v) as Node).filter((v) => instanceFactory(ctx, v) !== undefined);
     if (made.length > 0) out.set(field, made);
+    // `new AuthService(axios)` into `constructor(client: typeof axios)`: the field holds the library's
+    // own default instance, which every value the class is given must be for its calls to be the library's.
+    else if (vs.length > 0 && vs.every((v) => librarySelf(ctx, v) !== undefined)) out.set(field, vs);
   }
   return out;
+}
+
+/** The HTTP library an expression is itself (`axios`, `got`, `ky` imported whole): its default instance. */
+export function librarySelf(ctx: ModuleContext, node: Node | undefined): 'axios' | 'got' | 'ky' | undefined {
+  const v = unwrap(node);
+  if (v?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(v.name as string, v);
+  if (imp?.imported !== 'default' && imp?.imported !== '*') return undefined;
+  return imp.source === 'axios' || imp.source === 'got' || imp.source === 'ky' ? imp.source : undefined;
 }
 
 /**

@@ -54,6 +54,26 @@ describe('onlyPresigns', () => {
       'const s3 = new S3Client({});\nexport const f = () => upload(s3 as any, c);',
       false,
     ],
+    [
+      'instrumented in place by a dropped capture call, then presigned',
+      'const s3 = new S3Client({});\ntracer.captureAWSv3Client(s3);\nexport const f = () => getSignedUrl(s3, c);',
+      true,
+    ],
+    [
+      'instrumented in place, then also sent through',
+      'const s3 = new S3Client({});\ntracer.captureAWSv3Client(s3);\nexport const f = () => getSignedUrl(s3, c);\nexport const g = () => s3.send(c);',
+      false,
+    ],
+    [
+      'a capture whose answer is kept hands the client on',
+      'const s3 = new S3Client({});\nconst traced = tracer.captureAWSv3Client(s3);\nexport const f = () => getSignedUrl(s3, c);',
+      false,
+    ],
+    [
+      'only instrumented: no presign seen',
+      'const s3 = new S3Client({});\ntracer.captureAWSv3Client(s3);',
+      false,
+    ],
   ])('%s', (_name, source, expected) => {
     expect(presigns(source)).toBe(expected);
   });

@@ -5,7 +5,8 @@
 // not reported. The same holds for a client that only lends its config to `new S3RequestPresigner(c.config)`
 // (what getSignedUrl itself does) or only builds a request for it (`createRequest(client, command)` of
 // @aws-sdk/util-create-request answers from a middleware before the send), and for one wrapped by X-Ray's
-// `captureAWSv3Client(client)` (which returns the client it instruments).
+// `captureAWSv3Client(client)` (which returns the client it instruments), or instrumented in place by a
+// capture call whose answer is dropped (`tracer.captureAWSv3Client(s3);`, Powertools Tracer).
 import { calleeName, contains, type Node, someDescendant, unwrap } from './ast.js';
 import { isCastOrParen } from './heldIn.js';
 import { isKeyName } from './keyNames.js';
@@ -77,6 +78,21 @@ function onlyTested(ctx: ModuleContext, n: Node): boolean {
 }
 
 /**
+ * `n` is only instrumented: `tracer.captureAWSv3Client(n);` as a statement of its own (Powertools Tracer, X-Ray)
+ * adds tracing middleware to the client in place. The answer (the same client) is dropped, so the call
+ * neither sends nor hands the client on: what the client's other uses do decides.
+ */
+function onlyInstrumented(ctx: ModuleContext, n: Node): boolean {
+  const call = ctx.parentOf(ctx.climb(n, isCast).node);
+  return (
+    call?.type === 'CallExpression' &&
+    contains(call.arguments[0], n) &&
+    isXrayCapture(calleeName(call)) &&
+    ctx.parentOf(call)?.type === 'ExpressionStatement'
+  );
+}
+
+/**
  * Climbs from a built client through casts, parentheses and X-Ray capture calls to what holds it. The capture
  * call is climbed only when the client is its first argument: `created` lies inside that argument, and the
  * node the climb came from is a child of the call, so it is that argument.
@@ -116,7 +132,7 @@ export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
       if (n.type !== 'Identifier' || n.name !== name || n === parent.id) return false;
       // `const S3 = new AWS.S3()`: the class's member name `S3` is no use of the variable.
       if (isKeyName(ctx, n) || ctx.resolve(name, n)?.declaration !== parent) return false;
-      if (onlyTested(ctx, n)) return false;
+      if (onlyTested(ctx, n) || onlyInstrumented(ctx, n)) return false;
       uses++;
       return !presignsWith(ctx, n);
     },
@@ -145,7 +161,7 @@ function fieldOnlyPresigns(ctx: ModuleContext, holder: Node, field: string): boo
     (n) => {
       if (n === target || n.type !== 'MemberExpression' || n.object?.type !== 'ThisExpression') return false;
       if (n.computed || n.property?.name !== field) return false;
-      if (onlyTested(ctx, n)) return false;
+      if (onlyTested(ctx, n) || onlyInstrumented(ctx, n)) return false;
       uses++;
       return !presignsWith(ctx, n);
     },

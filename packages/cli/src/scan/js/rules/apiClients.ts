@@ -25,6 +25,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import { factoryBuilt } from '../factoryBuilt.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mergedProps } from '../mergedOptions.js';
 import { coverAt } from '../protection.js';
 import { untimedConstructedClients } from './constructedClients.js';
 import { untimedGemini } from './geminiClients.js';
@@ -144,12 +145,17 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
     const octokit = octokitClient(ctx, callee);
     if (octokit !== undefined) {
       // The call's own options (its last argument: parameters, or a route string) may carry `request`.
-      const last = ctx.valueOf((call.arguments as Node[]).at(-1));
+      const lastArg = (call.arguments as Node[]).at(-1);
+      const last = ctx.valueOf(lastArg);
       const own = objectProps(last);
+      // Spreads of objects the module spells (`{ ...repoData, path }`) are read through: a shared
+      // owner/repo pair carries no `request`, and hiding it behind a spread does not bound the call.
+      const merged = own?.spread === true ? mergedProps(ctx, lastArg) : undefined;
       const untimedCall =
         last === undefined ||
         last.type === 'TemplateLiteral' ||
         (last.type === 'Literal' && typeof last.value === 'string') ||
+        (merged !== undefined && !merged.has('request')) ||
         (own !== undefined && !own.spread && !own.props.has('request'));
       if (!octokit.timed && untimedCall)
         report(

@@ -24,7 +24,7 @@ import { droppedPromises } from './droppedPromise.js';
 import { asyncErrFirstCallback } from './errFirstAsync.js';
 import { fetchBodyRead } from './fetchBodyRead.js';
 import { floatingMessage } from './floatingMessage.js';
-import { emitsToAsyncListener, importedMapCall, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
+import { emitsToAsyncListener, importedMapCall, unawaitedGroup } from './floatingShapes.js';
 import { forksWaitedPromise } from './forkedChain.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
@@ -32,6 +32,7 @@ import { keptImportedTests } from './keptImportedTests.js';
 import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { listenerOwnsWork } from './listenerFeeds.js';
+import { inConstructedClass, localAsyncMethod } from './localInstanceMethods.js';
 import { PRISMA_METHODS, PRISMA_QUERY, prismaCall } from './prismaLazy.js';
 import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
@@ -74,7 +75,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (name === 'close' && closesBrowser(ctx, call)) return true;
     if (closesPromiseClient(ctx, call) || pgPromiseCall(ctx, call) || awaitedElsewhere(ctx, call))
       return true;
-    if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
+    if (unawaitedGroup(ctx, call) !== undefined || localAsyncMethod(ctx, call)) return true;
     // `vuln.save()` of `const vuln = await Vulnerability.findOne(q)`: an ORM entity's write (activeRecordWrites.ts).
     if (activeRecordWrite(ctx, call)) return true;
     // `files.map((f) => send(f))` of an imported `send`: async when the project pass finds it so.
@@ -142,21 +143,6 @@ function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
     return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
   }
   return false;
-}
-
-/** The statement is in a method of a class this handler's module constructs (`const w = new Worker()`). */
-function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
-  let cls: Node | undefined;
-  for (let n = ctx.parentOf(stmt); n !== undefined && cls === undefined; n = ctx.parentOf(n))
-    if (n.type === 'ClassDeclaration') cls = n;
-  const name = cls?.id?.name as string | undefined;
-  if (name === undefined) return false;
-  return ctx.of('NewExpression').some((made) => {
-    const callee = unwrap(made.callee);
-    return (
-      callee?.type === 'Identifier' && callee.name === name && ctx.resolve(name, callee)?.declaration === cls
-    );
-  });
 }
 
 export function floatingRule(ctx: ModuleContext, report: Report): void {
