@@ -8,7 +8,8 @@ import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
 import { serverlessPolledIds } from './polledQueueNames.js';
 import { invokedByName } from './serverlessInvoked.js';
-import { checkPermittedInvokers } from './serverlessPermitted.js';
+import { checkPermittedInvokers, permittedInvokers } from './serverlessPermitted.js';
+import { checkResourceInvoked } from './serverlessResourceInvoked.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -212,7 +213,11 @@ export function checkServerless(
   }
   gateway.finish();
   liftQueueWorkers(config, report, batchOneHandlers);
-  invokedByName(config, report, checkPermittedInvokers(config, report));
+  // Eventless functions: invoked by a resource of the configuration, by a source deployed elsewhere (its
+  // permission), or by the project's code; each reader judges those the earlier ones did not.
+  const byResource = checkResourceInvoked(config, report, permittedInvokers(config).settled);
+  const judged = new Set([...byResource, ...checkPermittedInvokers(config, report)]);
+  invokedByName(config, report, judged);
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
     ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, {

@@ -30,6 +30,15 @@ describe('variablesNaming', () => {
     expect(variablesNaming(c, 'hooks', 'trigger', fn)).toEqual(['TRIGGER']);
   });
 
+  it('names a variable whose stage the configuration resolved, but not a longer name or another service', () => {
+    const fn = { handler: 'src/t.handler' };
+    const c = config(
+      { TRIGGER_FN: 'hooks-dev-trigger', TRIGGER_V2: 'hooks-dev-trigger-v2', OTHER: 'billing-dev-trigger' },
+      { trigger: fn },
+    );
+    expect(variablesNaming(c, 'hooks', 'trigger', fn)).toEqual(['TRIGGER_FN']);
+  });
+
   it('names nothing for a variable made of other variables alone, or for another function', () => {
     const fn = { handler: 'src/t.handler', name: PREFIXED };
     // biome-ignore lint/suspicious/noTemplateCurlyInString: Serverless Framework variables, not a template

@@ -26,6 +26,9 @@ export function deployedNames(service: string, key: string, fn: Record<string, J
   return [`${deployPattern(service)}-*-${key}`];
 }
 
+/** Text matched as itself inside a regular expression. */
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * The configuration's `service`, written as a string or as `{ name }`.
  * @example
@@ -72,11 +75,13 @@ export function variablesNaming(
   key: string,
   fn: Record<string, Json>,
 ): string[] {
-  // Its own name is compared as written (two names of variables alone would be alike as patterns).
+  // Its own name is compared as written (two names of variables alone would be alike as patterns). The
+  // default name's stage may be written as a variable or, once the configuration is resolved, as the
+  // stage itself (`fees-dev-storeFees`): one stage word stands where the pattern has its `*`.
+  const stage = '(?:\\*|[A-Za-z0-9_]+)';
+  const fallback = new RegExp(`^${escaped(deployPattern(service))}-${stage}-${escaped(key)}$`);
   const names = (value: string) =>
-    typeof fn.name === 'string'
-      ? value === fn.name
-      : deployPattern(value) === `${deployPattern(service)}-*-${key}`;
+    typeof fn.name === 'string' ? value === fn.name : fallback.test(deployPattern(value));
   const environments = [
     obj(obj(config.provider)?.environment),
     ...Object.values(obj(config.functions) ?? {}).map((f) => obj(obj(f)?.environment)),

@@ -31,6 +31,12 @@ describe('envVariable', () => {
       "const { NOTIFY_FN = 'x' } = process.env; send({ FunctionName: NOTIFY_FN })",
       'NOTIFY_FN',
     ],
+    [
+      'a const holding the trimmed read',
+      'const fn = process.env.NOTIFY_FN?.trim(); send({ FunctionName: fn })',
+      'NOTIFY_FN',
+    ],
+    ['a read made a string', 'send({ FunctionName: process.env.NOTIFY_FN.toString() })', 'NOTIFY_FN'],
   ])('%s', (_, source, expected) => {
     expect(read(source)).toBe(expected);
   });
@@ -45,6 +51,9 @@ describe('envVariable', () => {
       'a const destructured from another object',
       'const { NOTIFY_FN } = config; send({ FunctionName: NOTIFY_FN })',
     ],
+    // A call that changes the text names another function than the variable does.
+    ['a read with a suffix added', "send({ FunctionName: process.env.NOTIFY_FN.concat('-v2') })"],
+    ['a read split apart', "send({ FunctionName: process.env.NOTIFY_FN.split(',') })"],
   ])('nothing for %s', (_, source) => {
     expect(read(source)).toBeUndefined();
   });

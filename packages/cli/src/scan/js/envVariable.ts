@@ -45,6 +45,22 @@ function destructuredKey(ctx: ModuleContext, id: Node): string | undefined {
 }
 
 /**
+ * The read under a call that only tidies its text (`process.env.NOTIFY_FN?.trim()`, `.toString()`): the
+ * value is still the variable's, as the function name a stack set.
+ * @example
+ * untidied(expr) // the `process.env.NOTIFY_FN` of `process.env.NOTIFY_FN?.trim()`
+ */
+function untidied(node: Node | undefined): Node | undefined {
+  if (node?.type !== 'CallExpression' || (node.arguments as Node[]).length > 0) return node;
+  const callee = unwrap(node.callee as Node);
+  if (callee?.type !== 'MemberExpression') return node;
+  const name = propertyName(callee.property as Node, callee.computed as boolean);
+  return name !== undefined && /^(?:trim|trimStart|trimEnd|toString)$/.test(name)
+    ? unwrap(callee.object as Node)
+    : node;
+}
+
+/**
  * The environment variable `node` reads (directly, through a const that holds the read, or through a const
  * destructured from `process.env`); undefined for anything else.
  * @example
@@ -54,7 +70,7 @@ function destructuredKey(ctx: ModuleContext, id: Node): string | undefined {
 export function envVariable(ctx: ModuleContext, node: Node | undefined): string | undefined {
   const n = unwrap(node);
   if (n === undefined) return undefined;
-  const direct = envName(unwrap(ctx.valueOf(n) ?? n));
+  const direct = envName(untidied(unwrap(ctx.valueOf(n) ?? n)));
   if (direct !== undefined) return direct;
   return n.type === 'Identifier' ? destructuredKey(ctx, n) : undefined;
 }

@@ -91,6 +91,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (sst && (words.includes('consumer') || words.includes('addConsumer'))) ||
     // SST v2 event buses (rules/sstEventBus.ts).
     (sst && words.includes('EventBus')) ||
+    // SST v2 topic subscribers and bucket notifications (rules/sstAsyncSubscribers.ts).
+    (sst && (words.includes('ubscribers') || words.includes('otifications'))) ||
     // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
     words.includes('sst.aws.Bus') ||
     // SST v3 SNS topics and their subscribers (rules/sstV3Topic.ts).

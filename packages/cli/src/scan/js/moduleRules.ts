@@ -28,6 +28,7 @@ import { searchBulkRule } from './rules/searchBulk.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
 import { serverlessTsInvokedRules } from './rules/serverlessTsInvoked.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
+import { sstAsyncSubscriberRules } from './rules/sstAsyncSubscribers.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstCronJobRules, sstV3CronRules } from './rules/sstCronJobs.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   sstV3ApiTimeoutRules,
   sstFunctionDefaultRules,
   sstEventBusRules,
+  sstAsyncSubscriberRules,
   sstV3BusRules,
   sstV3QueueConcurrencyRules,
   sstV3PartialResponseRules,

@@ -9,6 +9,7 @@ import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap }
 import { envVariable } from '../envVariable.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { envName } from '../queueUrlEnv.js';
+import { helperName, helperOf, paramNames } from './asyncInvokeNames.js';
 import { envHandedFunctions } from './cdkEnvHanded.js';
 import { handlerLink } from './cdkHandlers.js';
 import type { Rule } from './Report.js';
@@ -28,7 +29,33 @@ function noteAsyncInvokes(ctx: ModuleContext): void {
     // `const { NOTIFY_FN } = process.env` read by name is the same variable as `process.env.NOTIFY_FN`.
     const name = envVariable(ctx, props.get('FunctionName'));
     if (name !== undefined) ctx.asyncInvokedEnv.push(name);
+    else ctx.asyncInvokedEnv.push(...handedVariables(ctx, p, props.get('FunctionName')));
   }
+}
+
+/**
+ * The variables the callers of a helper of this module hand the parameter its invoke names the function
+ * by: `async function invokeLambda(functionName, payload) { ... FunctionName: functionName, InvocationType:
+ * 'Event' }` called as `invokeLambda(process.env.EXECUTOR_FN || 'Executor', body)`, the usual wrapper. A
+ * fallback after `||` or `??` names a function only when the variable is unset.
+ */
+function handedVariables(ctx: ModuleContext, at: Node, value: Node | undefined): string[] {
+  const id = unwrap(value);
+  const helper = helperOf(ctx, at, value);
+  if (id?.type !== 'Identifier' || helper === undefined) return [];
+  const index = paramNames(helper).indexOf(id.name as string);
+  const name = helperName(ctx, helper);
+  if (index === -1 || name === undefined) return [];
+  const out: string[] = [];
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee as Node);
+    if (callee?.type !== 'Identifier' || callee.name !== name) continue;
+    let arg = unwrap((call.arguments as Node[])[index]);
+    if (arg?.type === 'LogicalExpression' && arg.operator !== '&&') arg = unwrap(arg.left as Node);
+    const variable = envVariable(ctx, arg);
+    if (variable !== undefined) out.push(variable);
+  }
+  return out;
 }
 
 /** A schedule expression that fires once: `at(2026-01-01T09:00:00)`, or a template string starting so. */

@@ -18,7 +18,7 @@ function isEvent(node: Node | undefined): boolean {
 }
 
 /** The parameter names of a function, by position (only plain identifiers). */
-function paramNames(fn: Node | undefined): (string | undefined)[] {
+export function paramNames(fn: Node | undefined): (string | undefined)[] {
   return ((fn?.params as Node[] | undefined) ?? []).map((p) => {
     const n = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
     return n.type === 'Identifier' ? (n.name as string) : undefined;
@@ -55,7 +55,7 @@ function namePattern(
  * The function whose parameter names the invoked function: the nearest enclosing one, or an outer one when
  * the call sits in a callback inside it (`new Promise((resolve) => lambda.invoke({ FunctionName: name }))`).
  */
-function helperOf(ctx: ModuleContext, at: Node, name: Node | undefined): Node | undefined {
+export function helperOf(ctx: ModuleContext, at: Node, name: Node | undefined): Node | undefined {
   const nearest = ctx.enclosingFunction(at);
   const id = unwrap(name);
   if (id?.type !== 'Identifier') return nearest;
@@ -65,7 +65,7 @@ function helperOf(ctx: ModuleContext, at: Node, name: Node | undefined): Node | 
 }
 
 /** The name a declared function is called by (`function f`, `const f = async () => ...`). */
-function helperName(ctx: ModuleContext, fn: Node): string | undefined {
+export function helperName(ctx: ModuleContext, fn: Node): string | undefined {
   if (fn.type === 'FunctionDeclaration') return (fn.id as Node | undefined)?.name as string | undefined;
   const { parent } = ctx.climb(fn, (p) => p.type.startsWith('TS') || p.type === 'ParenthesizedExpression');
   const holder = parent ?? ctx.parentOf(fn);

@@ -20,7 +20,7 @@ const FAILURE_TARGET = /\b(?:deadLetterQueue|onFailure)\b/;
 /** What lets a function do work beyond logging: SST's bindings and permissions, an environment, a role. */
 const CAPABLE = /\b(?:bind|permissions|environment|role)\s*:/;
 /** Project-wide function defaults an SST app or stack sets (`app.setDefaultFunctionProps(...)`). */
-const APP_DEFAULTS = /\.(?:setDefaultFunctionProps|addDefaultFunction\w+)\s*\(/;
+export const APP_DEFAULTS = /\.(?:setDefaultFunctionProps|addDefaultFunction\w+)\s*\(/;
 
 /** The variable or field a construct (`new EventBus(...)`, `new KinesisStream(...)`) is kept in. */
 export function keptIn(ctx: ModuleContext, node: Node): string | undefined {
@@ -31,16 +31,16 @@ export function keptIn(ctx: ModuleContext, node: Node): string | undefined {
   return undefined;
 }
 
+/** What an SST async target is (targetKind). */
+export type TargetKind = 'idle' | 'covered' | 'uncovered' | 'other';
+
 /**
  * What a target is: a function that can only log (`idle`), one that does work with (`covered`) or without
- * (`uncovered`) a failure destination, or anything else or unreadable (`other`: a queue, a function
- * construct built elsewhere).
+ * (`uncovered`) a failure destination, or anything else or unreadable (`other`: a queue or topic, a
+ * function construct built elsewhere). Also read for Topic subscribers and Bucket notifications
+ * (sstAsyncSubscribers.ts), whose definitions take the same shapes.
  */
-function targetKind(
-  ctx: ModuleContext,
-  target: Node | undefined,
-  defaults: string,
-): 'idle' | 'covered' | 'uncovered' | 'other' {
+export function targetKind(ctx: ModuleContext, target: Node | undefined, defaults: string): TargetKind {
   const t = ctx.valueOf(target) ?? unwrap(target);
   if (t === undefined) return 'other';
   const text = (n: Node) => ctx.source.slice(n.start, n.end);
@@ -48,7 +48,9 @@ function targetKind(
   if (stringValue(t) === undefined) {
     const props = objectProps(t);
     if (props === undefined || props.spread) return 'other';
-    if (props.props.has('queue') || stringValue(props.props.get('type')) === 'queue') return 'other';
+    const type = stringValue(props.props.get('type'));
+    if (props.props.has('queue') || props.props.has('topic') || type === 'queue' || type === 'topic')
+      return 'other';
     const fn = props.props.get('function');
     const fnNode = fn !== undefined ? (ctx.valueOf(fn) ?? unwrap(fn)) : t;
     if (fnNode === undefined) return 'other';

@@ -1,0 +1,78 @@
+// iac-missing-dlq at the functions SST v2 Topic subscribers and Bucket notifications build.
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { contextOf } from '../testing/parsed.js';
+import { sstAsyncSubscriberRules } from './sstAsyncSubscribers.js';
+
+const HEAD = "import { Bucket, Function, Queue, Topic, use } from 'sst/constructs';\n";
+
+/** Lines (1-based) of the iac-missing-dlq findings in a stack module holding `body`. */
+function lines(body: string, head = HEAD): number[] {
+  const source = head + body;
+  const found: number[] = [];
+  sstAsyncSubscriberRules(contextOf(source, '/app/stacks/Ingest.ts'), (rule, node: Node) => {
+    if (rule === 'iac-missing-dlq') found.push(source.slice(0, node.start as number).split('\n').length);
+  });
+  return found;
+}
+
+describe('sstAsyncSubscriberRules', () => {
+  it.each([
+    [
+      'a Topic subscriber string given bindings through the defaults',
+      "const t = new Topic(stack, 'Ingest', {\n  subscribers: {\n    a: 'src/ingest.handler',\n  },\n  defaults: { function: { bind: [bucket] } },\n});",
+      [4],
+    ],
+    [
+      'a bucket notification function with bindings',
+      "bucket.addNotifications(stack, {\n  all: {\n    function: {\n      handler: 'src/events.handler',\n      bind: [table],\n    },\n  },\n});",
+      [4],
+    ],
+    [
+      'a Bucket built with a notification',
+      "new Bucket(stack, 'Uploads', {\n  notifications: {\n    resize: { function: { handler: 'src/resize.handler', permissions: ['s3'] }, events: ['object_created'] },\n  },\n});",
+      [4],
+    ],
+    [
+      'a Function construct subscribed to a topic from another stack',
+      "const { receipts } = use(External);\nconst handler = new Function(stack, 'Receipts', {\n  handler: 'src/receipts.handler',\n  bind: [bucket],\n});\nreceipts.addSubscribers(stack, { handler });",
+      [3],
+    ],
+  ])('reports %s', (_name, body, expected) => {
+    expect(lines(body)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a subscriber given nothing to work with',
+      "new Topic(stack, 'Ingest', { subscribers: { a: 'src/log.handler' } });",
+    ],
+    [
+      'a subscriber with an onFailure destination',
+      "new Topic(stack, 'Ingest', { subscribers: { a: { function: { handler: 'src/a.handler', bind: [b], onFailure: dest } } } });",
+    ],
+    [
+      'defaults with a dead-letter queue',
+      "new Topic(stack, 'Ingest', { subscribers: { a: 'src/a.handler' }, defaults: { function: { bind: [b], deadLetterQueue: dlq } } });",
+    ],
+    [
+      'a queue subscriber',
+      "const q = new Queue(stack, 'Q');\nnew Topic(stack, 'Ingest', { subscribers: { q }, defaults: { function: { bind: [b] } } });",
+    ],
+    [
+      'a queue or topic notification',
+      "bucket.addNotifications(stack, { q: { type: 'queue', queue: q }, t: { type: 'topic', topic: t } });",
+    ],
+    [
+      "CDK's own topic subscription",
+      'topic.addSubscription(new LambdaSubscription(fn));\nbucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn));',
+    ],
+    [
+      'a Topic of another package',
+      "new Topic(stack, 'Ingest', { subscribers: { a: 'src/a.handler' }, defaults: { function: { bind: [b] } } });",
+      "import { Topic } from 'aws-cdk-lib/aws-sns';\n",
+    ],
+  ])('stays silent for %s', (_name, body, head = HEAD) => {
+    expect(lines(body, head)).toEqual([]);
+  });
+});
