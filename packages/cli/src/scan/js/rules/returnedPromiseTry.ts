@@ -56,6 +56,13 @@ function insideReturn(ctx: ModuleContext, n: Node, block: Node): boolean {
  */
 export function returnsPromiseUncaught(ctx: ModuleContext, tryStatement: Node): boolean {
   const block = tryStatement.block as Node;
+  // Cheap first: most tries return no call unawaited, and the walk below asks isIoNode of every node.
+  const handsBack = someDescendant(
+    block,
+    (n) => n.type === 'ReturnStatement' && unwrap(n.argument as Node | null)?.type === 'CallExpression',
+    true,
+  );
+  if (!handsBack) return false;
   let returned = 0;
   const caught = someDescendant(
     block,
