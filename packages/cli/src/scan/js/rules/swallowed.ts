@@ -5,13 +5,13 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
-import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
 import { boltListenerCatch } from './boltListenerCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { answersOnlyDefault } from './catchDefaults.js';
 import { defaultAnswerExcused, selectsOwnWork } from './catchExemptions.js';
+import { catchesNothingLost } from './catchesNothingLost.js';
 import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
 import {
   type DropShape,
@@ -46,8 +46,6 @@ import { parsedInstanceofRule } from './parsedInstanceof.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
-import { refusesRequests } from './refusesRequests.js';
-import { failureStillReported } from './reportedAfterBookkeeping.js';
 import { reportedSuccessRule } from './reportedSuccessAnswer.js';
 import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
@@ -93,12 +91,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     // A try that reaches other systems only through imported helpers that end their own errors: no such
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
     const report = reportUnlessEnded(ctx, tryStatement, reportAll);
-    // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
-    if (authCatch(ctx, handler) || notFound.has(handler) || standIns.has(handler)) continue;
-    // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
-    if (refusesRequests(ctx, tryStatement)) continue;
-    // Bookkeeping inside a catch that still reports the failure (reportedAfterBookkeeping.ts).
-    if (statements.every((s) => isObservation(s)) && failureStillReported(ctx, handler)) continue;
+    if (notFound.has(handler) || standIns.has(handler)) continue;
+    if (catchesNothingLost(ctx, handler, statements)) continue;
     const any400 = any400AsAnswer(ctx, handler);
     if (any400 !== undefined) {
       report(

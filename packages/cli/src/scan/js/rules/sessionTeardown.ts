@@ -1,0 +1,55 @@
+// swallowed-error: a try that only ends a session (`await smtp.quit()`, `await client.rset()`,
+// `await conn.end()`, `await client.release()`, `await browser.close()`). Ending a connection is never the
+// work: the mail was accepted at DATA, the transaction committed or not before it. A failed goodbye leaves
+// a socket for the server's idle timeout to close, so an empty or log-only catch there hides nothing.
+import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isIoNode } from './catchFacts.js';
+
+/** Verbs that end a session or hand a pooled connection back (`rset` is SMTP's reset before QUIT). */
+const TEARDOWN = /^(close|end|disconnect|quit|release|destroy|rset|logout|dispose|terminate)$/;
+const TEARDOWN_TEXT = /\.\s*(close|end|disconnect|quit|release|destroy|rset|logout|dispose|terminate)\s*\(/;
+
+/**
+ * Receivers whose `end()`/`close()` finishes writing rather than ending a session: a response, a stream, a
+ * file or upload writer flushes its last bytes there, and a failure loses them.
+ */
+const WRITER = /(^res$|response|reply|stream|writer|upload|file|output|archive|zip|sink)$/i;
+
+/** `client.quit(...)`, `this.pool.end()`: a teardown verb on a receiver that is no writer. */
+function isTeardown(call: Node): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || !TEARDOWN.test(calleeName(call) ?? '')) return false;
+  const receiver = memberPath(callee)?.at(-2) ?? '';
+  return !WRITER.test(receiver);
+}
+
+/**
+ * Every call the try awaits, and every call of it that reaches another system, is a session's teardown,
+ * and there is at least one.
+ *
+ * @example
+ * onlyEndsSession(tryStatement.block) // try { await client.rset(); await client.quit(); } -> true
+ * onlyEndsSession(tryStatement.block) // try { await client.query('COMMIT'); await client.end(); } -> false
+ */
+export function onlyEndsSession(ctx: ModuleContext, block: Node): boolean {
+  // Cheap first: a block whose text calls no teardown verb is not walked (isIoNode is asked of every node).
+  if (!TEARDOWN_TEXT.test(ctx.source.slice(block.start as number, block.end as number))) return false;
+  let teardowns = 0;
+  const other = someDescendant(
+    block,
+    (n) => {
+      if (n.type === 'CallExpression' && isTeardown(n)) {
+        teardowns++;
+        return false;
+      }
+      if (n.type === 'AwaitExpression') {
+        const arg = unwrap(n.argument as Node);
+        return arg?.type !== 'CallExpression' || !isTeardown(arg);
+      }
+      return isIoNode(ctx, n);
+    },
+    true,
+  );
+  return !other && teardowns > 0;
+}
