@@ -118,7 +118,12 @@ const folderFacts = (here: readonly TerraformCodeFacts[]): FolderFacts => ({
   archives: new Map(here.flatMap((f) => f.archives ?? [])),
 });
 
-/** A string an expression stands for: a quoted string, or a `local.x` naming one (once removed). */
+/**
+ * A string an expression stands for: a quoted string, or a `local.x` naming one (once removed). A local
+ * interpolated into the string is read too (`"${local.router}.handler"`, the name written once in
+ * `locals` and shared by the function, its archive and its bucket object); any other interpolation is
+ * left as written, so the string names no module.
+ */
 function resolve(
   raw: string | undefined,
   locals: ReadonlyMap<string, string>,
@@ -127,7 +132,11 @@ function resolve(
   if (raw === undefined || depth > 3) return undefined;
   const local = /^local\.([\w-]+)$/.exec(raw);
   if (local !== null) return resolve(locals.get(local[1] as string), locals, depth + 1);
-  return /^"([^"]*)"$/.exec(raw)?.[1];
+  const text = /^"([^"]*)"$/.exec(raw)?.[1];
+  return text?.replace(
+    /\$\{local\.([\w-]+)\}/g,
+    (whole, name: string) => resolve(locals.get(name), locals, depth + 1) ?? whole,
+  );
 }
 
 /** The entry a package is named after: `${var.out_dir}/searchHandler.zip` -> `searchHandler`. */

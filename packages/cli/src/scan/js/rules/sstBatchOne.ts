@@ -5,6 +5,7 @@
 //                       queue.subscribe({ handler: "src/sub.handler" }, { batch: { size: 1 } })
 //   v2 (stacks/*.ts):   new Queue(stack, id, { consumer: { function: "src/c.main", cdk: { eventSource: { batchSize: 1 } } } })
 //                       queue.addConsumer(stack, { function: { handler: "src/c.main" }, cdk: { eventSource: { batchSize: 1 } } })
+//                       queue.addConsumer(stack, { function: new Function(stack, id, { handler: "src/c.main" }), cdk: ... })
 //   v1 0.x:             new sst.Queue(this, id, { consumer: { function: "src/c.main", consumerProps: { batchSize: 1 } } })
 // Only the batch size is read here: a consumer at SST's default of 10 is left to the handler's own finding.
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
@@ -29,7 +30,17 @@ function v2Consumer(ctx: ModuleContext, consumer: Node | undefined, v1: boolean)
   const props = objectProps(ctx.valueOf(consumer) ?? unwrap(consumer))?.props;
   const source = at(ctx, consumer, ['cdk', 'eventSource']) ?? v0Prop(props, 'cdk.eventSource', v1);
   if (batchSizeOf(ctx, at(ctx, source, ['batchSize'])) !== 1) return undefined;
-  return handlerString(ctx, at(ctx, consumer, ['function']));
+  return handlerString(ctx, constructProps(ctx, at(ctx, consumer, ['function'])));
+}
+
+/**
+ * The props of a function built in place as the consumer's `function` (`new Function(stack, 'fnMigrate',
+ * { handler: 'src/migrate.handler' })`, SST v2's own construct, its props last), or the node itself.
+ */
+function constructProps(ctx: ModuleContext, fn: Node | undefined): Node | undefined {
+  const n = unwrap(ctx.valueOf(fn) ?? fn);
+  if (n?.type !== 'NewExpression' || memberPath(n.callee as Node)?.at(-1) !== 'Function') return fn;
+  return (n.arguments as Node[]).at(-1);
 }
 
 export const sstBatchOneRules: Rule = (ctx) => {
