@@ -64,6 +64,18 @@ describe('returnsWhenFound', () => {
       'a continue in a block of the loop body',
       'for (const r of msg.Records) { const e = await db.x.findFirst(); if (e) { log(e); continue; } await write(); }',
     ],
+    [
+      'a Drizzle select chain, its first row',
+      'const existing = await db.select({ id: t.id }).from(t).where(eq(t.id, msg.id)).limit(1); if (existing[0]) return; await write();',
+    ],
+    [
+      'a Drizzle select chain, its length',
+      'const found = await db.select().from(t).where(eq(t.name, msg.name)).limit(1); if (found.length > 0) return found[0].id; await write();',
+    ],
+    [
+      'a knex first()',
+      "const e = await knex('events').where({ entityId: msg.id }).first(); if (e) { return update(e); } await write();",
+    ],
   ])('guards: %s', (_, body) => {
     // Act and assess
     expect(guarded(body)).toBe(true);
@@ -108,6 +120,22 @@ describe('returnsWhenFound', () => {
     [
       'a loop between the continue and the write',
       'for (const r of msg.Records) { const e = await db.x.findFirst(); if (e) continue; for (const t of r.tags) { await write(); } }',
+    ],
+    [
+      'the rows an insert chain returned',
+      'const made = await db.insert(t).values(v).returning(); if (made[0]) return; await write();',
+    ],
+    [
+      'an update chain ending in where',
+      'const done = await db.update(t).set(v).where(eq(t.id, msg.id)); if (done) return; await write();',
+    ],
+    [
+      'a second row',
+      'const rows = await db.select().from(t).where(c).limit(2); if (rows[1]) return; await write();',
+    ],
+    [
+      'a builder chain with no read link',
+      'const q = await client.from(t).where(c).limit(1); if (q) return; await write();',
     ],
   ])('does not guard: %s', (_, body) => {
     // Act and assess

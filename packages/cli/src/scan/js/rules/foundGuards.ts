@@ -17,10 +17,33 @@ const READ_CALL = /^(find|get|query|select|count)/i;
 /** A DynamoDB read command handed to `send`: `new QueryCommand(...)`. */
 const READ_COMMAND = /^(Get|BatchGet|Query|Scan)(Item)?Command$/;
 
+/** A link of a query builder that writes: `db.insert(t).values(v).returning()`, `knex(t).update(v)`. */
+const WRITE_LINK =
+  /^(insert|update|upsert|delete|del|remove|save|create|merge|replace|put|set|increment|decrement)/i;
+
+/**
+ * A query builder's chain that reads: `db.select().from(t).where(c).limit(1)` (Drizzle),
+ * `knex(t).where(c).first()`, `qb.select('id').from(t)`. The outer call is named for its last link
+ * (`limit`, `first`), so the chain is read whole: a read link (`select`, `find*`, knex's `first`) and no
+ * write link (`db.update(t).set(v).where(c)` writes; `.returning()` after an insert is not a lookup).
+ */
+function readChain(call: Node): boolean {
+  let read = false;
+  for (let c: Node | undefined = call; c?.type === 'CallExpression'; ) {
+    const callee = unwrap(c.callee as Node);
+    if (callee?.type !== 'MemberExpression') break;
+    const name = propertyName(callee) ?? '';
+    if (WRITE_LINK.test(name)) return false;
+    read ||= READ_CALL.test(name) || name === 'first';
+    c = unwrap(callee.object as Node);
+  }
+  return read;
+}
+
 /** Is `call` a read from a store, or a call of a module-local function that makes one (`hasPaymentFor`)? */
 function readCall(ctx: ModuleContext, call: Node, local = true): boolean {
   const name = calleeName(call) ?? '';
-  if (READ_CALL.test(name)) return true;
+  if (READ_CALL.test(name) || readChain(call)) return true;
   const first = unwrap((call.arguments as Node[])[0]);
   if (name === 'send' && first?.type === 'NewExpression' && READ_COMMAND.test(calleeName(first) ?? ''))
     return true;
@@ -91,10 +114,15 @@ function narrowed(ctx: ModuleContext, init: Node, depth: number): boolean {
   return object?.type === 'Identifier' && foundValue(ctx, object, depth);
 }
 
-/** The found value itself or its count: `existing`, `rows.length`, `out.Count`, `res.rowCount`. */
+/**
+ * The found value itself, its first row or its count: `existing`, `existing[0]` (a builder answers an
+ * array even with `.limit(1)`), `rows.length`, `out.Count`, `res.rowCount`.
+ */
 function foundOperand(ctx: ModuleContext, n: Node | undefined, depth: number): boolean {
   const v = unwrap(n);
   if (v?.type === 'Identifier') return foundValue(ctx, v, depth);
+  if (v?.type === 'MemberExpression' && v.computed && isZero(v.property as Node))
+    return foundOperand(ctx, v.object as Node, depth);
   if (v?.type !== 'MemberExpression' || !/^(length|Count|rowCount|size)$/.test(propertyName(v) ?? ''))
     return false;
   return foundOperand(ctx, v.object as Node, depth);

@@ -124,3 +124,49 @@ describe('replacedFirst, through guarded', () => {
     expect(guardedInsert(body)).toBe(false);
   });
 });
+
+describe('replacedFirst, RDS Data API statements', () => {
+  /** Is the `INSERT INTO chunks ...` literal in `async function f(msg) { <body> }` guarded? */
+  function guardedSql(body: string): boolean {
+    const ctx = contextOf(`async function f(msg) { ${body} }`);
+    const insert = ctx.of('Literal').find((l) => /^INSERT INTO/.test(String(l.value)));
+    if (insert === undefined) throw new Error('no INSERT INTO literal in the body');
+    return guarded(ctx, insert);
+  }
+
+  it.each([
+    [
+      'an ExecuteStatementCommand delete',
+      "await rds.send(new ExecuteStatementCommand({ sql: 'DELETE FROM chunks WHERE item_id = :id' })); for (const b of msg.batches) await rds.send(new BatchExecuteStatementCommand({ sql: 'INSERT INTO chunks (item_id) VALUES (:id)', parameterSets: b }));",
+    ],
+    [
+      'an SDK v2 executeStatement delete',
+      "await rdsData.executeStatement({ sql: 'DELETE FROM chunks WHERE item_id = :id' }).promise(); await rdsData.executeStatement({ sql: 'INSERT INTO chunks (item_id) VALUES (:id)' }).promise();",
+    ],
+  ])('knows %s earlier in the function', (_, body) => {
+    // Act and assess
+    expect(guardedSql(body)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a delete from another table',
+      "await rds.send(new ExecuteStatementCommand({ sql: 'DELETE FROM jobs WHERE id = :id' })); await rds.send(new ExecuteStatementCommand({ sql: 'INSERT INTO chunks (item_id) VALUES (:id)' }));",
+    ],
+    [
+      'a select of the same table',
+      "await rds.send(new ExecuteStatementCommand({ sql: 'SELECT id FROM chunks WHERE item_id = :id' })); await rds.send(new ExecuteStatementCommand({ sql: 'INSERT INTO chunks (item_id) VALUES (:id)' }));",
+    ],
+    [
+      'the delete after the insert',
+      "await rds.send(new ExecuteStatementCommand({ sql: 'INSERT INTO chunks (item_id) VALUES (:id)' })); await rds.send(new ExecuteStatementCommand({ sql: 'DELETE FROM chunks WHERE item_id = :id' }));",
+    ],
+    [
+      'a delete on a path that returns',
+      "if (msg.reset) { await rds.send(new ExecuteStatementCommand({ sql: 'DELETE FROM chunks' })); return; } await rds.send(new ExecuteStatementCommand({ sql: 'INSERT INTO chunks (item_id) VALUES (:id)' }));",
+    ],
+  ])('is no guard: %s', (_, body) => {
+    // Act and assess
+    expect(guardedSql(body)).toBe(false);
+  });
+});

@@ -118,10 +118,36 @@ export function replacedFirst(ctx: ModuleContext, insert: Node): boolean {
   const what = target(ctx, insert, 'insert\\s+into');
   if (what === undefined) return false;
   return precedingCalls(ctx, insert).some((n) => {
+    const statement = dataApiSql(n);
+    if (statement !== undefined) return target(ctx, statement, 'delete\\s+from') === what;
     const name = calleeName(n);
     const remove = /^(delete|deleteMany|remove|destroy)$/.test(name ?? '');
     const sql = name === 'query' || name === 'execute' || memberPath(n.callee)?.length === 1;
     if (!(remove || sql) || target(ctx, n, 'delete\\s+from') !== what) return false;
     return drizzleTable(ctx, n) === undefined || removesInserted(ctx, n, insert);
   });
+}
+
+/** The RDS Data API's statement classes, SDK v3: `send(new ExecuteStatementCommand({ sql }))`. */
+const DATA_API_COMMAND = /^(Batch)?ExecuteStatementCommand$/;
+
+/**
+ * The `sql` an RDS Data API call sends: `client.send(new ExecuteStatementCommand({ sql: 'DELETE ...' }))`
+ * or, SDK v2, `rdsData.executeStatement({ sql })`. Its statement sits one object down, not in the first
+ * argument where `query(sql)` puts it.
+ */
+function dataApiSql(call: Node): Node | undefined {
+  const first = unwrap((call.arguments as Node[])[0]);
+  const name = calleeName(call);
+  const input =
+    name === 'send' && first?.type === 'NewExpression' && DATA_API_COMMAND.test(calleeName(first) ?? '')
+      ? unwrap((first.arguments as Node[])[0])
+      : /^(batchE|e)xecuteStatement$/.test(name ?? '')
+        ? first
+        : undefined;
+  if (input?.type !== 'ObjectExpression') return undefined;
+  const sql = (input.properties as Node[]).find(
+    (p) => p.type === 'Property' && propertyName(p.key as Node, p.computed as boolean) === 'sql',
+  );
+  return sql === undefined ? undefined : unwrap(sql.value as Node);
 }
