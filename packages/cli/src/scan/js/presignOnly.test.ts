@@ -70,6 +70,16 @@ describe('onlyPresigns', () => {
       false,
     ],
     [
+      'a field instrumented in place in the constructor, then presigned',
+      'export class A { private s3 = new S3Client({}); constructor() { tracer.captureAWSv3Client(this.s3); } u() { return getSignedUrl(this.s3, c); } }',
+      true,
+    ],
+    [
+      'a field instrumented in place, then also sent through',
+      'export class A { private s3 = new S3Client({}); constructor() { tracer.captureAWSv3Client(this.s3); } u() { return getSignedUrl(this.s3, c); } g() { return this.s3.send(c); } }',
+      false,
+    ],
+    [
       'only instrumented: no presign seen',
       'const s3 = new S3Client({});\ntracer.captureAWSv3Client(s3);',
       false,

@@ -66,6 +66,18 @@ describe('chainStandIn', () => {
     [
       `const ok = await ddb.putItem({ TableName: 't', Item: event.item }).then((r) => !r.Attributes)\n    .catch((err) => { console.log(err); return false; });\n  if (!ok) return { statusCode: 503 };\n  return { statusCode: 201 };`,
     ],
+    // Cleanup only, answering a stand-in: a failed delete loses none of the work asked for.
+    [
+      `const gone = await ddb.deleteItem({ TableName: 't', Key: event.key }).then(() => ddb.deleteItem({ TableName: 'u', Key: event.key }))\n    .catch((err) => { console.log(err); return null; });\n  return { statusCode: 200, body: JSON.stringify({ gone }) };`,
+    ],
+    // A yes/no kept in a name, even when nothing fails on it: flagChains.ts judges a flag.
+    [
+      `const ok = await ddb.putItem({ TableName: 't', Item: event.item }).then((r) => !r.Attributes)\n    .catch((err) => { console.log(err); return false; });\n  return { statusCode: 200, body: JSON.stringify({ ok }) };`,
+    ],
+    // A callback's returned chain: its answer goes to whatever invokes the callback, not in sight here.
+    [
+      `const items = await Promise.all(event.keys.map((k) => ddb.getItem({ TableName: 't', Key: k }).catch((err) => { console.log(err); return null; })));\n  return { statusCode: 200, body: JSON.stringify(items) };`,
+    ],
     // The decision stated in the callback.
     [
       `${GET}\n    .catch((err) => { // best effort: a missing item only drops the badge\n      console.log(err); return null; });\n  return { statusCode: 200, body: JSON.stringify({ item }) };`,
