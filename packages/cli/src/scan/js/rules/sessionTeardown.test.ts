@@ -37,6 +37,11 @@ describe('onlyEndsSession', () => {
     ['try { await res.end(); } catch {}'],
     ['try { await client.send(mail); } catch {}'],
     ['try { parse(input); } catch {}'],
+    // The same verbs on a record or an API resource are the work, not a goodbye.
+    ['try { await user.destroy(); } catch (e) { console.error(e); }'],
+    ['try { await Order.destroy({ where: { id } }); } catch (e) { console.error(e); }'],
+    ['try { await stripe.disputes.close(id); } catch (e) { console.error(e); }'],
+    ['try { await handle.terminate("cancelled"); } catch (e) { console.error(e); }'],
   ])('leaves a try that does other work, or writes: %s', (body) => {
     // Act
     const result = endsSession(body);

@@ -6,9 +6,19 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode } from './catchFacts.js';
 
-/** Verbs that end a session or hand a pooled connection back (`rset` is SMTP's reset before QUIT). */
-const TEARDOWN = /^(close|end|disconnect|quit|release|destroy|rset|logout|dispose|terminate)$/;
+/** Verbs that only ever end a protocol session (`rset` is SMTP's reset before QUIT). */
+const SESSION_VERB = /^(quit|rset|logout|disconnect)$/;
+/**
+ * Verbs that end a session only when a connection says them: on a record or an API resource they are the
+ * work (Sequelize's `user.destroy()` deletes the row, `stripe.disputes.close(id)` concedes the dispute,
+ * a workflow handle's `terminate()` stops the workflow).
+ */
+const CONNECTION_VERB = /^(close|end|release|destroy|dispose|terminate)$/;
 const TEARDOWN_TEXT = /\.\s*(close|end|disconnect|quit|release|destroy|rset|logout|dispose|terminate)\s*\(/;
+
+/** Receivers that hold a connection, a pool or a session, whose `close()`/`end()`/`release()` hangs up. */
+const CONNECTION =
+  /(client|conn|connection|pool|db|database|session|socket|browser|page|transport|transporter|mailer|smtp|imap|sftp|ftp|ssh|channel|producer|consumer|redis|knex|sequelize|mongoose|driver|server|worker|datasource|orm|subscriber|publisher)$/i;
 
 /**
  * Receivers whose `end()`/`close()` finishes writing rather than ending a session: a response, a stream, a
@@ -19,9 +29,11 @@ const WRITER = /(^res$|response|reply|stream|writer|upload|file|output|archive|z
 /** `client.quit(...)`, `this.pool.end()`: a teardown verb on a receiver that is no writer. */
 function isTeardown(call: Node): boolean {
   const callee = unwrap(call.callee);
-  if (callee?.type !== 'MemberExpression' || !TEARDOWN.test(calleeName(call) ?? '')) return false;
+  if (callee?.type !== 'MemberExpression') return false;
+  const verb = calleeName(call) ?? '';
   const receiver = memberPath(callee)?.at(-2) ?? '';
-  return !WRITER.test(receiver);
+  if (WRITER.test(receiver)) return false;
+  return SESSION_VERB.test(verb) || (CONNECTION_VERB.test(verb) && CONNECTION.test(receiver));
 }
 
 /**
