@@ -71,6 +71,10 @@ describe('returnsPromiseUncaught', () => {
       'class A { async load() { return fetch("https://x"); } async f(c) { try { return scheduler.send({ ...c, x: await this.load() }); } catch (e) { console.error(e); } } }',
     ],
     [
+      "an async generator's return, which awaits its operand",
+      'async function* f(p) { try { return db.scan(p).promise(); } catch (e) { console.error(e); } }',
+    ],
+    [
       'a try that calls nothing',
       'function f(t) { try { return JSON.parse(t); } catch (e) { return null; } }',
     ],

@@ -56,6 +56,9 @@ function insideReturn(ctx: ModuleContext, n: Node, block: Node): boolean {
  */
 export function returnsPromiseUncaught(ctx: ModuleContext, tryStatement: Node): boolean {
   const block = tryStatement.block as Node;
+  // An async generator's `return x` awaits x inside the function, so its try does catch the rejection.
+  const fn = ctx.enclosingFunction(tryStatement);
+  if (fn?.async === true && fn.generator === true) return false;
   // Cheap first: most tries return no call unawaited, and the walk below asks isIoNode of every node.
   const handsBack = someDescendant(
     block,
