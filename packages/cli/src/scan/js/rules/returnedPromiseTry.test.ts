@@ -63,6 +63,14 @@ describe('returnsPromiseUncaught', () => {
       'async function f(c) { try { const r = scheduler.send(new CreateScheduleCommand(c)); return r; } catch (e) { console.error(e); } }',
     ],
     [
+      'a call floated before the returned one',
+      'async function f(p) { try { db.put(p).promise(); return db.scan(p).promise(); } catch (e) { console.error(e); } }',
+    ],
+    [
+      'a saga whose yield the runner throws the failure back into',
+      'function* f(p) { try { const u = yield call(load, p); return db.scan(u).promise(); } catch (e) { console.error(e); } }',
+    ],
+    [
       'synchronous file I/O',
       'function f(c) { try { const t = readFileSync("/tmp/x"); return scheduler.send(new CreateScheduleCommand(c)); } catch (e) { console.error(e); } }',
     ],

@@ -36,10 +36,12 @@ function promiseCall(ctx: ModuleContext, n: Node): boolean {
   return fn !== undefined && isFunction(fn) && fn.async === true;
 }
 
-/** `n` lies inside the argument of a `return` of `block` (a callback's own return aside). */
+/**
+ * `n` lies inside the argument of a `return` of `block`. No callback lies between: the walk that asks
+ * does not enter nested functions.
+ */
 function insideReturn(ctx: ModuleContext, n: Node, block: Node): boolean {
   for (let p = ctx.parentOf(n); p !== undefined && p !== block; p = ctx.parentOf(p)) {
-    if (isFunction(p)) return false;
     if (p.type === 'ReturnStatement') return true;
   }
   return false;
