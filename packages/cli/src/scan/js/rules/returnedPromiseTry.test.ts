@@ -83,6 +83,10 @@ describe('returnsPromiseUncaught', () => {
       'async function* f(p) { try { return db.scan(p).promise(); } catch (e) { console.error(e); } }',
     ],
     [
+      'an awaited method that hands back another async method of the class',
+      'class A { async name(u) { return fetch(u); } async title(u) { return this.name(u); } async f(p, u) { try { return db.scan({ ...p, t: await this.title(u) }).promise(); } catch (e) { console.error(e); } } }',
+    ],
+    [
       'a try that calls nothing',
       'function f(t) { try { return JSON.parse(t); } catch (e) { return null; } }',
     ],

@@ -12,9 +12,10 @@ import { isIoNode } from './catchFacts.js';
 const SYNC_IO = /Sync$/;
 
 /**
- * The module's own function or method, awaited, that itself awaits nothing and calls no other system
- * (`text: await this.openedMessage(user)` where `async openedMessage(u) { return \`...\` }`): its promise
- * cannot reject for another system's failure.
+ * The module's own function or method, awaited, that itself awaits nothing and calls no other system nor
+ * another of the module's async functions, whose promise it could hand back (`text: await
+ * this.openedMessage(user)` where `async openedMessage(u) { return \`...\` }`): its promise cannot reject
+ * for another system's failure.
  */
 function awaitsLocalWork(ctx: ModuleContext, awaited: Node): boolean {
   const call = unwrap(awaited.argument as Node);
@@ -23,7 +24,7 @@ function awaitsLocalWork(ctx: ModuleContext, awaited: Node): boolean {
   if (fn === undefined || !isFunction(fn)) return false;
   return !someDescendant(
     fn.body as Node,
-    (n) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || isIoNode(ctx, n),
+    (n) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || isIoNode(ctx, n) || promiseCall(ctx, n),
     true,
   );
 }
