@@ -24,7 +24,8 @@ function awaitsLocalWork(ctx: ModuleContext, awaited: Node): boolean {
   if (fn === undefined || !isFunction(fn)) return false;
   return !someDescendant(
     fn.body as Node,
-    (n) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || isIoNode(ctx, n) || promiseCall(ctx, n),
+    (n) =>
+      n.type === 'AwaitExpression' || n.type === 'YieldExpression' || isIoNode(ctx, n) || promiseCall(ctx, n),
     true,
   );
 }
