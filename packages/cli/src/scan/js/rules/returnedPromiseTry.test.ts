@@ -63,12 +63,28 @@ describe('returnsPromiseUncaught', () => {
       'async function f(c) { try { const r = scheduler.send(new CreateScheduleCommand(c)); return r; } catch (e) { console.error(e); } }',
     ],
     [
+      'a call floated before the returned one',
+      'async function f(p) { try { db.put(p).promise(); return db.scan(p).promise(); } catch (e) { console.error(e); } }',
+    ],
+    [
+      'a saga whose yield the runner throws the failure back into',
+      'function* f(p) { try { const u = yield call(load, p); return db.scan(u).promise(); } catch (e) { console.error(e); } }',
+    ],
+    [
       'synchronous file I/O',
       'function f(c) { try { const t = readFileSync("/tmp/x"); return scheduler.send(new CreateScheduleCommand(c)); } catch (e) { console.error(e); } }',
     ],
     [
       'an awaited method that calls another system',
       'class A { async load() { return fetch("https://x"); } async f(c) { try { return scheduler.send({ ...c, x: await this.load() }); } catch (e) { console.error(e); } } }',
+    ],
+    [
+      "an async generator's return, which awaits its operand",
+      'async function* f(p) { try { return db.scan(p).promise(); } catch (e) { console.error(e); } }',
+    ],
+    [
+      'an awaited method that hands back another async method of the class',
+      'class A { async name(u) { return fetch(u); } async title(u) { return this.name(u); } async f(p, u) { try { return db.scan({ ...p, t: await this.title(u) }).promise(); } catch (e) { console.error(e); } } }',
     ],
     [
       'a try that calls nothing',

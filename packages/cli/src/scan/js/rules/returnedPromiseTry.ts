@@ -12,9 +12,10 @@ import { isIoNode } from './catchFacts.js';
 const SYNC_IO = /Sync$/;
 
 /**
- * The module's own function or method, awaited, that itself awaits nothing and calls no other system
- * (`text: await this.openedMessage(user)` where `async openedMessage(u) { return \`...\` }`): its promise
- * cannot reject for another system's failure.
+ * The module's own function or method, awaited, that itself awaits nothing and calls no other system nor
+ * another of the module's async functions, whose promise it could hand back (`text: await
+ * this.openedMessage(user)` where `async openedMessage(u) { return \`...\` }`): its promise cannot reject
+ * for another system's failure.
  */
 function awaitsLocalWork(ctx: ModuleContext, awaited: Node): boolean {
   const call = unwrap(awaited.argument as Node);
@@ -23,7 +24,8 @@ function awaitsLocalWork(ctx: ModuleContext, awaited: Node): boolean {
   if (fn === undefined || !isFunction(fn)) return false;
   return !someDescendant(
     fn.body as Node,
-    (n) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || isIoNode(ctx, n),
+    (n) =>
+      n.type === 'AwaitExpression' || n.type === 'YieldExpression' || isIoNode(ctx, n) || promiseCall(ctx, n),
     true,
   );
 }
@@ -36,10 +38,12 @@ function promiseCall(ctx: ModuleContext, n: Node): boolean {
   return fn !== undefined && isFunction(fn) && fn.async === true;
 }
 
-/** `n` lies inside the argument of a `return` of `block` (a callback's own return aside). */
+/**
+ * `n` lies inside the argument of a `return` of `block`. No callback lies between: the walk that asks
+ * does not enter nested functions.
+ */
 function insideReturn(ctx: ModuleContext, n: Node, block: Node): boolean {
   for (let p = ctx.parentOf(n); p !== undefined && p !== block; p = ctx.parentOf(p)) {
-    if (isFunction(p)) return false;
     if (p.type === 'ReturnStatement') return true;
   }
   return false;
@@ -56,6 +60,9 @@ function insideReturn(ctx: ModuleContext, n: Node, block: Node): boolean {
  */
 export function returnsPromiseUncaught(ctx: ModuleContext, tryStatement: Node): boolean {
   const block = tryStatement.block as Node;
+  // An async generator's `return x` awaits x inside the function, so its try does catch the rejection.
+  const fn = ctx.enclosingFunction(tryStatement);
+  if (fn?.async === true && fn.generator === true) return false;
   // Cheap first: most tries return no call unawaited, and the walk below asks isIoNode of every node.
   const handsBack = someDescendant(
     block,

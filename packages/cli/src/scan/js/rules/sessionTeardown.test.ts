@@ -21,6 +21,7 @@ describe('onlyEndsSession', () => {
     ['try { await this.pool.end(); } catch (e) { console.error(e); }'],
     ['try { await client.release(); } catch (e) { logger.warn(e); }'],
     ['try { await browser.close(); } catch {}'],
+    ['try { await socket.end(() => {}); } catch {}'],
   ])('takes a try that only ends a session: %s', (body) => {
     // Act
     const result = endsSession(body);
@@ -35,8 +36,17 @@ describe('onlyEndsSession', () => {
     // A writer's end or close flushes its last bytes: a failure there loses them.
     ['try { await writer.close(); } catch (e) { console.error(e); }'],
     ['try { await res.end(); } catch {}'],
+    ['try { await socket.end(lastChunk); } catch {}'],
     ['try { await client.send(mail); } catch {}'],
     ['try { parse(input); } catch {}'],
+    // A write handed off beside the goodbye, or a record's delete left floating, is no goodbye.
+    ['try { await client.quit(); db.put(item).promise(); } catch {}'],
+    ['try { user.destroy(); } catch {}'],
+    // The same verbs on a record or an API resource are the work, not a goodbye.
+    ['try { await user.destroy(); } catch (e) { console.error(e); }'],
+    ['try { await Order.destroy({ where: { id } }); } catch (e) { console.error(e); }'],
+    ['try { await stripe.disputes.close(id); } catch (e) { console.error(e); }'],
+    ['try { await handle.terminate("cancelled"); } catch (e) { console.error(e); }'],
   ])('leaves a try that does other work, or writes: %s', (body) => {
     // Act
     const result = endsSession(body);

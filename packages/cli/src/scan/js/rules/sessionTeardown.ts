@@ -6,22 +6,39 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode } from './catchFacts.js';
 
-/** Verbs that end a session or hand a pooled connection back (`rset` is SMTP's reset before QUIT). */
-const TEARDOWN = /^(close|end|disconnect|quit|release|destroy|rset|logout|dispose|terminate)$/;
+/** Verbs that only ever end a protocol session (`rset` is SMTP's reset before QUIT). */
+const SESSION_VERB = /^(quit|rset|logout|disconnect)$/;
+/**
+ * Verbs that end a session only when a connection says them: on a record or an API resource they are the
+ * work (Sequelize's `user.destroy()` deletes the row, `stripe.disputes.close(id)` concedes the dispute,
+ * a workflow handle's `terminate()` stops the workflow).
+ */
+const CONNECTION_VERB = /^(close|end|release|destroy|dispose|terminate)$/;
 const TEARDOWN_TEXT = /\.\s*(close|end|disconnect|quit|release|destroy|rset|logout|dispose|terminate)\s*\(/;
 
 /**
- * Receivers whose `end()`/`close()` finishes writing rather than ending a session: a response, a stream, a
- * file or upload writer flushes its last bytes there, and a failure loses them.
+ * Receivers that hold a connection, a pool or a session, whose `close()`/`end()`/`release()` hangs up. A
+ * response, a stream, a file or upload writer is none: its `end()`/`close()` flushes the last bytes, and a
+ * failure there loses them.
  */
-const WRITER = /(^res$|response|reply|stream|writer|upload|file|output|archive|zip|sink)$/i;
+const CONNECTION =
+  /(client|conn|connection|pool|db|database|session|socket|browser|page|transport|transporter|mailer|smtp|imap|sftp|ftp|ssh|channel|producer|consumer|redis|knex|sequelize|mongoose|driver|server|worker|datasource|orm|subscriber|publisher)$/i;
 
-/** `client.quit(...)`, `this.pool.end()`: a teardown verb on a receiver that is no writer. */
+/** `client.quit(...)`, `this.pool.end()`: a session's verb, or a connection's closing verb. */
 function isTeardown(call: Node): boolean {
   const callee = unwrap(call.callee);
-  if (callee?.type !== 'MemberExpression' || !TEARDOWN.test(calleeName(call) ?? '')) return false;
+  if (callee?.type !== 'MemberExpression') return false;
+  const verb = calleeName(call) ?? '';
   const receiver = memberPath(callee)?.at(-2) ?? '';
-  return !WRITER.test(receiver);
+  if (SESSION_VERB.test(verb)) return true;
+  return CONNECTION_VERB.test(verb) && CONNECTION.test(receiver) && !writesLastChunk(call, verb);
+}
+
+/** `socket.end(lastChunk)`: a net socket's `end` with data writes it first, and a failure loses it. */
+function writesLastChunk(call: Node, verb: string): boolean {
+  const first = unwrap((call.arguments as Node[])[0]);
+  if (verb !== 'end' || first === undefined) return false;
+  return !/Function|ObjectExpression/.test(first.type);
 }
 
 /**
