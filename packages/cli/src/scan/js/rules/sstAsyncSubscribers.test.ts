@@ -38,6 +38,11 @@ describe('sstAsyncSubscriberRules', () => {
       "const { receipts } = use(External);\nconst handler = new Function(stack, 'Receipts', {\n  handler: 'src/receipts.handler',\n  bind: [bucket],\n});\nreceipts.addSubscribers(stack, { handler });",
       [3],
     ],
+    [
+      'a notified function whose dead-letter queue is switched off',
+      "new Bucket(stack, 'Uploads', {\n  notifications: {\n    n: { function: { handler: 'src/a.handler', bind: [t], deadLetterQueueEnabled: false } },\n  },\n});",
+      [4],
+    ],
   ])('reports %s', (_name, body, expected) => {
     expect(lines(body)).toEqual(expected);
   });
@@ -54,6 +59,14 @@ describe('sstAsyncSubscriberRules', () => {
     [
       'defaults with a dead-letter queue',
       "new Topic(stack, 'Ingest', { subscribers: { a: 'src/a.handler' }, defaults: { function: { bind: [b], deadLetterQueue: dlq } } });",
+    ],
+    [
+      'a notified function whose Function props make a dead-letter queue',
+      "new Bucket(stack, 'Uploads', { notifications: { n: { function: { handler: 'src/a.handler', bind: [t], deadLetterQueueEnabled: true } } } });",
+    ],
+    [
+      'a Function construct with a dead-letter topic',
+      "const fn = new Function(stack, 'F', { handler: 'src/a.handler', bind: [t], deadLetterTopic: topic });\nnew Topic(stack, 'Ingest', { subscribers: { fn } });",
     ],
     [
       'a queue subscriber',
