@@ -34,7 +34,7 @@ describe('asyncInvokeEnvRules', () => {
     ],
     [
       'the position the helper takes the name at, among other calls handed variables',
-      "async function run(bucket, functionName) {\n  await lambda.invoke({ FunctionName: functionName, InvocationType: 'Event' }).promise();\n}\nawait run(process.env.BUCKET, process.env.WORKER_FN);\nrecord(process.env.AUDIT_FN);",
+      "async function run(bucket, functionName) {\n  await lambda.invoke({ FunctionName: functionName, InvocationType: 'Event' }).promise();\n}\nawait run(process.env.BUCKET, process.env.WORKER_FN);\nrecord(process.env.STAGE, process.env.AUDIT_FN);",
       ['WORKER_FN'],
     ],
   ])('notes %s', (_, source, expected) => {
