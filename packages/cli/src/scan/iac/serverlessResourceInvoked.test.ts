@@ -120,6 +120,14 @@ describe('checkResourceInvoked', () => {
     expect(reported(c)).toEqual({ keys: [], judged: [] });
   });
 
+  it('judges a function whose own eventBridge event is a schedule (no async event the events reader reports)', () => {
+    const c = config(
+      { bundle: { handler: 'src/b.handler', events: [{ eventBridge: { schedule: 'rate(1 hour)' } }] } },
+      { Sub: subscription('BundleLambdaFunction') },
+    );
+    expect(reported(c)).toEqual({ keys: ['bundle'], judged: ['bundle'] });
+  });
+
   it('reports a function once when a permission for an outside source also invokes it', () => {
     // Prepare: the subscription built here and a permission for a topic deployed elsewhere.
     const c = config(
