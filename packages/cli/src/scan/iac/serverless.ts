@@ -216,7 +216,7 @@ export function checkServerless(
   // Eventless functions: invoked by a resource of the configuration, by a source deployed elsewhere (its
   // permission), or by the project's code; each reader judges those the earlier ones did not.
   const byResource = checkResourceInvoked(config, report, permittedInvokers(config).settled);
-  const judged = new Set([...byResource, ...checkPermittedInvokers(config, report)]);
+  const judged = new Set([...byResource, ...checkPermittedInvokers(config, report, byResource)]);
   invokedByName(config, report, judged);
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined

@@ -32,9 +32,15 @@ describe('variablesNaming', () => {
 
   it('names a variable whose stage the configuration resolved, but not a longer name or another service', () => {
     const fn = { handler: 'src/t.handler' };
+    // LEGACY is the default name of the function keyed `legacy-trigger`: a stage is one word.
     const c = config(
-      { TRIGGER_FN: 'hooks-dev-trigger', TRIGGER_V2: 'hooks-dev-trigger-v2', OTHER: 'billing-dev-trigger' },
-      { trigger: fn },
+      {
+        TRIGGER_FN: 'hooks-dev-trigger',
+        TRIGGER_V2: 'hooks-dev-trigger-v2',
+        OTHER: 'billing-dev-trigger',
+        LEGACY: 'hooks-dev-legacy-trigger',
+      },
+      { trigger: fn, 'legacy-trigger': { handler: 'src/l.handler' } },
     );
     expect(variablesNaming(c, 'hooks', 'trigger', fn)).toEqual(['TRIGGER_FN']);
   });

@@ -138,17 +138,23 @@ export function permittedInvokers(config: Record<string, Json>): {
 /**
  * Reports each function with no events that an external asynchronous invoker is permitted to call and that
  * has no on-failure target; answers the keys it judged, which no other reader of eventless functions need ask.
+ * `judgedBefore` holds the keys an earlier reader settled (a resource of the configuration invokes them): one
+ * finding per function, however many invokers it has.
  * @example
  * checkPermittedInvokers(config, report) // iac-missing-dlq at functions.bounceNotice
  */
-export function checkPermittedInvokers(config: Record<string, Json>, report: IacReport): Set<string> {
+export function checkPermittedInvokers(
+  config: Record<string, Json>,
+  report: IacReport,
+  judgedBefore: ReadonlySet<string> = new Set(),
+): Set<string> {
   const judged = new Set<string>();
   const functions = obj(config.functions) ?? {};
   const { invoked, settled } = permittedInvokers(config);
   for (const [key, principal] of invoked) {
     const fn = obj(functions[key]);
     // A function with events is judged by them (an async event there is reported already).
-    if (fn === undefined || !eventless(fn)) continue;
+    if (fn === undefined || !eventless(fn) || judgedBefore.has(key)) continue;
     judged.add(key);
     if (settled.has(key) || keepsAsyncFailure(fn)) continue;
     report(

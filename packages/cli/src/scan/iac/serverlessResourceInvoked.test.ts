@@ -1,6 +1,7 @@
 // Which serverless.yml functions a resource of the same configuration invokes asynchronously.
 import { describe, expect, it } from 'vitest';
 import type { Json } from './IacResult.js';
+import { checkServerless } from './serverless.js';
 import { checkResourceInvoked } from './serverlessResourceInvoked.js';
 
 const getAtt = (id: string): Json => ({ 'Fn::GetAtt': [id, 'Arn'] });
@@ -117,5 +118,38 @@ describe('checkResourceInvoked', () => {
       { Sub: subscription('BundleLambdaFunction') },
     );
     expect(reported(c)).toEqual({ keys: [], judged: [] });
+  });
+
+  it('judges a function whose own eventBridge event is a schedule (no async event the events reader reports)', () => {
+    const c = config(
+      { bundle: { handler: 'src/b.handler', events: [{ eventBridge: { schedule: 'rate(1 hour)' } }] } },
+      { Sub: subscription('BundleLambdaFunction') },
+    );
+    expect(reported(c)).toEqual({ keys: ['bundle'], judged: ['bundle'] });
+  });
+
+  it('reports a function once when a permission for an outside source also invokes it', () => {
+    // Prepare: the subscription built here and a permission for a topic deployed elsewhere.
+    const c = config(
+      { bundle: { handler: 'src/b.handler' } },
+      {
+        Sub: subscription('BundleLambdaFunction'),
+        Allow: {
+          Type: 'AWS::Lambda::Permission',
+          Properties: {
+            Principal: 'sns.amazonaws.com',
+            FunctionName: getAtt('BundleLambdaFunction'),
+            SourceArn: 'arn:aws:sns:us-east-1:123456789012:elsewhere',
+          },
+        },
+      },
+    );
+    const found: string[] = [];
+
+    // Act
+    checkServerless(c, (rule, path) => rule === 'iac-missing-dlq' && found.push(path.join('.')), []);
+
+    // Assess
+    expect(found).toEqual(['functions.bundle']);
   });
 });

@@ -43,10 +43,18 @@ export function resourceInvokedFunctions(config: Record<string, Json>): Map<stri
   return out;
 }
 
-/** Whether a function's own events include an asynchronous one (judged with them in serverless.ts). */
+/**
+ * Whether a function's own events include an asynchronous one (judged with them in serverless.ts). An
+ * `eventBridge` event's own `schedule` is no such event there (its next run is the retry), so it leaves the
+ * function to the resources that invoke it.
+ */
 function hasAsyncEvent(fn: Record<string, Json>): boolean {
   const events = Array.isArray(fn.events) ? fn.events : [];
-  return events.some((e) => SERVERLESS_ASYNC_EVENTS.some((k) => obj(e)?.[k] !== undefined));
+  return events.some(
+    (e) =>
+      SERVERLESS_ASYNC_EVENTS.some((k) => obj(e)?.[k] !== undefined) &&
+      obj(obj(e)?.eventBridge)?.schedule === undefined,
+  );
 }
 
 /**

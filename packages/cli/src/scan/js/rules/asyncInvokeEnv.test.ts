@@ -32,6 +32,11 @@ describe('asyncInvokeEnvRules', () => {
       "const fire = async (name, body) => lambda.invoke({ FunctionName: name, InvocationType: 'Event', Payload: body }).promise();\nawait fire(process.env.A_FN, x);\nawait fire(process.env.B_FN ?? 'b', y);",
       ['A_FN', 'B_FN'],
     ],
+    [
+      'the position the helper takes the name at, among other calls handed variables',
+      "async function run(bucket, functionName) {\n  await lambda.invoke({ FunctionName: functionName, InvocationType: 'Event' }).promise();\n}\nawait run(process.env.BUCKET, process.env.WORKER_FN);\nrecord(process.env.STAGE, process.env.AUDIT_FN);",
+      ['WORKER_FN'],
+    ],
   ])('notes %s', (_, source, expected) => {
     expect(invoked(source)).toEqual(expected);
   });

@@ -38,6 +38,26 @@ describe('sstAsyncSubscriberRules', () => {
       "const { receipts } = use(External);\nconst handler = new Function(stack, 'Receipts', {\n  handler: 'src/receipts.handler',\n  bind: [bucket],\n});\nreceipts.addSubscribers(stack, { handler });",
       [3],
     ],
+    [
+      'a notified function whose dead-letter queue is switched off',
+      "new Bucket(stack, 'Uploads', {\n  notifications: {\n    n: { function: { handler: 'src/a.handler', bind: [t], deadLetterQueueEnabled: false } },\n  },\n});",
+      [4],
+    ],
+    [
+      'a subscriber added to a Topic whose defaults bind',
+      "const t = new Topic(stack, 'Ingest', { defaults: { function: { bind: [b] } } });\nt.addSubscribers(stack, {\n  a: 'src/a.handler',\n});",
+      [4],
+    ],
+    [
+      'a Function construct a notification names',
+      "const worker = new Function(stack, 'W', { handler: 'src/w.handler', bind: [t] });\nnew Bucket(stack, 'B', { notifications: { n: { function: worker, events: ['object_created'] } } });",
+      [2],
+    ],
+    [
+      'a bare Function construct of a module that sets the app defaults',
+      "app.setDefaultFunctionProps({ bind: [t] });\nconst worker = new Function(stack, 'W', { handler: 'src/w.handler' });\nnew Topic(stack, 'T', { subscribers: { worker } });",
+      [3],
+    ],
   ])('reports %s', (_name, body, expected) => {
     expect(lines(body)).toEqual(expected);
   });
@@ -54,6 +74,26 @@ describe('sstAsyncSubscriberRules', () => {
     [
       'defaults with a dead-letter queue',
       "new Topic(stack, 'Ingest', { subscribers: { a: 'src/a.handler' }, defaults: { function: { bind: [b], deadLetterQueue: dlq } } });",
+    ],
+    [
+      'a notified function whose Function props make a dead-letter queue',
+      "new Bucket(stack, 'Uploads', { notifications: { n: { function: { handler: 'src/a.handler', bind: [t], deadLetterQueueEnabled: true } } } });",
+    ],
+    [
+      'a Function construct with a dead-letter topic',
+      "const fn = new Function(stack, 'F', { handler: 'src/a.handler', bind: [t], deadLetterTopic: topic });\nnew Topic(stack, 'Ingest', { subscribers: { fn } });",
+    ],
+    [
+      'a subscriber added to a Topic whose defaults keep failures',
+      "const t = new Topic(stack, 'Ingest', { defaults: { function: { bind: [b], onFailure: d } } });\nt.addSubscribers(stack, { a: 'src/a.handler' });",
+    ],
+    [
+      'a Topic whose props spread defaults from elsewhere',
+      "new Topic(stack, 'Ingest', { ...shared, subscribers: { a: { function: { handler: 'src/a.handler', bind: [b] } } } });",
+    ],
+    [
+      'a bare Function construct subscribed',
+      "const worker = new Function(stack, 'W', { handler: 'src/w.handler' });\nnew Topic(stack, 'T', { subscribers: { worker } });",
     ],
     [
       'a queue subscriber',
@@ -74,5 +114,14 @@ describe('sstAsyncSubscriberRules', () => {
     ],
   ])('stays silent for %s', (_name, body, head = HEAD) => {
     expect(lines(body, head)).toEqual([]);
+  });
+
+  it("stays silent in SST's own bundle of the app, left behind by a build", () => {
+    const source = `${HEAD}new Topic(stack, 'T', { subscribers: { a: { function: { handler: 'src/a.handler', bind: [b] } } } });`;
+    const found: string[] = [];
+    sstAsyncSubscriberRules(contextOf(source, '/app/.sst.config.1700000000000.mjs'), (rule) =>
+      found.push(rule),
+    );
+    expect(found).toEqual([]);
   });
 });

@@ -16,7 +16,12 @@ import type { Report, Rule } from './Report.js';
 import { sstBusShared } from './sstBusShared.js';
 
 const ARCHIVED = /\.archive\s*\(|\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Archive|EventArchive)\s*\(/;
-const FAILURE_TARGET = /\b(?:deadLetterQueue|onFailure)\b/;
+/**
+ * What keeps a failed async event: SST's Function props are CDK's FunctionOptions, so besides
+ * `deadLetterQueue` and `onFailure` a `deadLetterTopic` or `deadLetterQueueEnabled: true` (a queue CDK makes).
+ */
+const FAILURE_TARGET =
+  /\b(?:deadLetterQueue|deadLetterTopic|onFailure)\b|\bdeadLetterQueueEnabled\s*:\s*true\b/;
 /** What lets a function do work beyond logging: SST's bindings and permissions, an environment, a role. */
 const CAPABLE = /\b(?:bind|permissions|environment|role)\s*:/;
 /** Project-wide function defaults an SST app or stack sets (`app.setDefaultFunctionProps(...)`). */
