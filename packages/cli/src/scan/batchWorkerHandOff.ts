@@ -5,6 +5,7 @@
 // sources' findings stay merged away (batchTwins.ts): the worker's finding answers for them.
 import type { Candidate } from './js/Candidate.js';
 import type { EventTaker } from './js/eventTakers.js';
+import { ownEntry } from './ownEntry.js';
 import type { Project } from './project.js';
 
 const RULE = 'batch-no-partial-failure';
@@ -64,7 +65,7 @@ function hopOf(project: Project, file: string, c: Candidate): Hop | undefined {
   const handlers = project.factsOf(file)?.handlers;
   let worker: Hop | undefined;
   for (const name of c.handlerExports) {
-    const fact = handlers?.[name];
+    const fact = ownEntry(handlers, name);
     if (fact?.delegatesBatch !== true) return undefined;
     let found: Hop | undefined;
     // A handler of thousands of statements may hand its event to one function thousands of times.

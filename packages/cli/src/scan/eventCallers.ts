@@ -17,6 +17,7 @@ import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
+import { ownEntry } from './ownEntry.js';
 import { queueAdapted } from './queueAdapterHandler.js';
 import { adapterHandler } from './webAppAdapter.js';
 import { WholeSources } from './wholeSources.js';
@@ -248,7 +249,7 @@ export class EventCallers {
     if (!http && queueAdapted(this.textOf(h.file), Object.keys(h.handlers ?? {}).length)) return true;
     if (!redeliveredHandler(h)) return false;
     const reaching = handlerExportsReaching(this.lookup, h, file, names);
-    return reaching.every((name) => h.handlers?.[name]?.redelivered === true);
+    return reaching.every((name) => ownEntry(h.handlers, name)?.redelivered === true);
   }
 
   /** Some handler the module exports is one a template wires to an HTTP route: a user waits on it. */

@@ -4,6 +4,7 @@
 // `handler.ts`): whether a request is redelivered depends on the export that reaches it, not on the module.
 
 import type { ModuleFacts } from './js/Candidate.js';
+import { ownEntry } from './ownEntry.js';
 
 /** Modules followed down from a handler export (as many as eventCallers.ts goes up, and the callers' hop). */
 const DEPTH = 6;
@@ -52,7 +53,7 @@ function reaches(graph: ExportGraph, start: ModuleFacts, name: string, targets: 
       else
         for (const [outer, inner] of re.names) if (outer === exported) queue.push([target, inner, depth + 1]);
     }
-    for (const ref of facts.exportCalls?.[exported] ?? []) {
+    for (const ref of ownEntry(facts.exportCalls, exported) ?? []) {
       const target = graph.resolve(ref.from, ref.source);
       if (target !== undefined) queue.push([target, ref.name, depth + 1]);
     }

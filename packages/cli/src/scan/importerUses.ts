@@ -13,6 +13,7 @@ import type { ModuleFacts } from './js/Candidate.js';
 import { FOLDER_TAIL } from './js/folderLoads.js';
 import { isProjectSource } from './js/projectSource.js';
 import { splitTag } from './js/registeredEntries.js';
+import { ownEntry } from './ownEntry.js';
 
 /** The name standing for every export of a module (a glob import hands the handler all of them). */
 const EVERY = '*';
@@ -173,7 +174,9 @@ export class ImporterUses {
           }
       }
       const calls =
-        name === EVERY ? Object.values(facts.exportCalls ?? {}).flat() : (facts.exportCalls?.[name] ?? []);
+        name === EVERY
+          ? Object.values(facts.exportCalls ?? {}).flat()
+          : (ownEntry(facts.exportCalls, name) ?? []);
       for (const ref of calls) {
         // `../providers/*`: the export of that name of each module in the folder (js/folderLoads.ts).
         const targets = ref.source.endsWith(FOLDER_TAIL)

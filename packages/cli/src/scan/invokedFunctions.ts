@@ -6,6 +6,7 @@
 import { envInvokers } from './iac/envHandedFunctions.js';
 import type { ImportRef, ModuleFacts } from './js/Candidate.js';
 import { calledName } from './js/rules/asyncInvokeNames.js';
+import { ownEntry } from './ownEntry.js';
 
 /** What the join needs of the project: its modules, module resolution, facts on demand. */
 export interface InvokeSources {
@@ -126,7 +127,7 @@ export class InvokedFunctions {
       const hash = at.lastIndexOf('#');
       const file = at.slice(0, hash);
       out.add(file);
-      for (const ref of this.src.factsOf(file)?.exportCalls?.[at.slice(hash + 1)] ?? []) {
+      for (const ref of ownEntry(this.src.factsOf(file)?.exportCalls, at.slice(hash + 1)) ?? []) {
         const next = definedAt(this.src, ref);
         if (next !== undefined) todo.push(next);
       }

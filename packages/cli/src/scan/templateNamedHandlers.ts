@@ -11,6 +11,7 @@ import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { HandlerJoin, namesExport } from './handlerJoin.js';
 import { builtSourceHandlers } from './iac/buildEntries.js';
 import { terraformFunctionHandlers } from './iac/terraformHandlers.js';
+import { ownEntry } from './ownEntry.js';
 import type { TerraformFile } from './wireTemplates.js';
 
 /**
@@ -69,7 +70,7 @@ export function unjoinedHandlers(
       // An export analysis already took for an entry needs nothing more; a module analysis only checked
       // for syntax (none of the rules' words, js/ruleGate.ts) is read again too: its words were asked
       // without knowing it holds a handler.
-      if (f.parseError !== undefined || f.handlers?.[name] !== undefined) continue;
+      if (f.parseError !== undefined || ownEntry(f.handlers, name) !== undefined) continue;
       if (!namesExport(h, f.file, name) || !join.unambiguous(h)) continue;
       const names = out.get(f.file) ?? new Set<string>();
       names.add(name);

@@ -206,7 +206,8 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     }
     return [...refs.values()];
   };
-  const out: Record<string, ImportRef[]> = {};
+  // No prototype: an export named `__proto__` is an entry like any other, not the record's prototype.
+  const out: Record<string, ImportRef[]> = Object.create(null);
   for (const [name, value] of ctx.exports) {
     // An `@Module` reaches what it registers; a class's registered part (js/registeredEntries.ts).
     const cls = classOf(ctx, value);

@@ -1,0 +1,53 @@
+// Names read from scanned code are looked up in plain records: an export called `constructor`,
+// `toString` or `__proto__` must be that module's export, never a member of Object.prototype. A vendored
+// SDK exporting `g as constructor`, called through a namespace import, crashed the whole scan.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scan } from './scan.js';
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'bulwark-proto-'));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
+  return root;
+}
+
+const FILES = {
+  'package.json': '{ "name": "p", "type": "module" }\n',
+  'util.js': 'export async function fetchIt(u) { return fetch(u); }\n',
+  'helper.js': [
+    "import { fetchIt } from './util.js';",
+    'function g(a) { return { a }; }',
+    'async function w(u) { return fetchIt(u); }',
+    'export { g as constructor, w as warm, g as toString, g as hasOwnProperty, g as __proto__ };',
+    '',
+  ].join('\n'),
+  'handler.js': [
+    "import * as h from './helper.js';",
+    'export const handler = async (event) => {',
+    '  const made = h.constructor(event.id);',
+    '  h.toString(made);',
+    '  h.hasOwnProperty(made);',
+    '  h.__proto__(made);',
+    '  return h.warm(event.url);',
+    '};',
+    '',
+  ].join('\n'),
+};
+
+describe('exports named after Object.prototype members', () => {
+  it('are followed as exports: the scan completes and still reaches the fetch behind the real export', async () => {
+    const result = await scan({ root: tree(FILES), workers: 0 });
+    // Assess
+    expect(result.findings.filter((f) => f.file === 'util.js').map((f) => f.rule)).toContain(
+      'http-no-timeout',
+    );
+  });
+});
