@@ -3,6 +3,7 @@
 // deferred module (js/ruleGate.ts) is analysed in full when a lookup reaches it, so a lookup that can
 // rule a deferred module out from its text alone saves that analysis.
 import type { ExportFact, ModuleFacts } from './js/Candidate.js';
+import { ownEntry } from './ownEntry.js';
 
 /** `export * from` / `export * as ns from`: a module that may pass on names its text never spells. */
 const EXPORT_ALL = /\bexport\s*\*/;
@@ -95,9 +96,9 @@ export class ExportLookup {
     }
     const m = this.sources.factsOf(file);
     if (m === undefined) return undefined;
-    const direct = m.exports[name];
+    const direct = ownEntry(m.exports, name);
     if (direct !== undefined) return direct;
-    if (dot !== -1 && m.exports[head] !== undefined) return undefined;
+    if (dot !== -1 && ownEntry(m.exports, head) !== undefined) return undefined;
     for (const re of m.reExports) {
       const target = this.sources.resolve(file, re.source);
       if (target === undefined) continue;

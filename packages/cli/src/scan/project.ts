@@ -26,6 +26,7 @@ import type { ProjectClient } from './js/ModuleFacts.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
+import { ownEntry } from './ownEntry.js';
 import { batchOneSources } from './projectBatchSources.js';
 import type { ClientBuild } from './projectClients.js';
 import { optionsUnread } from './projectOptions.js';
@@ -157,7 +158,7 @@ export class Project {
     for (const stem of link.stems)
       for (const ext of EXTENSIONS) {
         const m = this.factsOf(stem + ext);
-        if (m !== undefined) return m.handlers?.[link.export];
+        if (m !== undefined) return ownEntry(m.handlers, link.export);
       }
     return undefined;
   }

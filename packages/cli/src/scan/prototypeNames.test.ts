@@ -50,4 +50,31 @@ describe('exports named after Object.prototype members', () => {
       'http-no-timeout',
     );
   });
+
+  it('do not stand for an export a template handler names and the module lacks (h.constructor)', async () => {
+    const sls = (named: string) => ({
+      'serverless.yml': [
+        'service: svc',
+        'provider: { name: aws, runtime: nodejs20.x }',
+        'functions:',
+        '  consume:',
+        `    handler: h.${named}`,
+        '    events: [{ sqs: { arn: "arn:aws:sqs:us-east-1:1:q", batchSize: 10 } }]',
+        '',
+      ].join('\n'),
+      'h.js': [
+        'export async function main(event) {',
+        '  for (const record of event.Records) await fetch(record.body);',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const rules = async (named: string) =>
+      (await scan({ root: tree(sls(named)), workers: 0 })).findings.map((f) => f.rule).sort();
+    // Assess: named after Object.prototype, a missing export reads as any missing export does.
+    const missing = await rules('absent');
+    expect(missing).toContain('batch-no-partial-failure');
+    expect(await rules('constructor')).toEqual(missing);
+    expect(await rules('toString')).toEqual(missing);
+  });
 });

@@ -121,8 +121,8 @@ const folderFacts = (here: readonly TerraformCodeFacts[]): FolderFacts => ({
 /**
  * A string an expression stands for: a quoted string, or a `local.x` naming one (once removed). A local
  * interpolated into the string is read too (`"${local.router}.handler"`, the name written once in
- * `locals` and shared by the function, its archive and its bucket object); any other interpolation is
- * left as written, so the string names no module.
+ * `locals` and shared by the function, its archive and its bucket object) when it stands for a plain
+ * string; any other interpolation is left as written, so the string names no module.
  */
 function resolve(
   raw: string | undefined,
@@ -133,10 +133,21 @@ function resolve(
   const local = /^local\.([\w-]+)$/.exec(raw);
   if (local !== null) return resolve(locals.get(local[1] as string), locals, depth + 1);
   const text = /^"([^"]*)"$/.exec(raw)?.[1];
-  return text?.replace(
-    /\$\{local\.([\w-]+)\}/g,
-    (whole, name: string) => resolve(locals.get(name), locals, depth + 1) ?? whole,
-  );
+  return text?.replace(/\$\{local\.([\w-]+)\}/g, (whole, name: string) => plainLocal(name, locals) ?? whole);
+}
+
+/**
+ * A local standing for a plain string, itself or through `local.y` aliases. One that interpolates other
+ * locals is not expanded: locals naming themselves a hundred times each grew a 1.7 KB file into a string
+ * too long for the process, three levels deep, and a handler's name is never built that way.
+ */
+function plainLocal(name: string, locals: ReadonlyMap<string, string>, depth = 0): string | undefined {
+  const raw = locals.get(name);
+  if (raw === undefined || depth > 3) return undefined;
+  const alias = /^local\.([\w-]+)$/.exec(raw);
+  if (alias !== null) return plainLocal(alias[1] as string, locals, depth + 1);
+  const text = /^"([^"]*)"$/.exec(raw)?.[1];
+  return text === undefined || text.includes('${') ? undefined : text;
 }
 
 /** The entry a package is named after: `${var.out_dir}/searchHandler.zip` -> `searchHandler`. */
