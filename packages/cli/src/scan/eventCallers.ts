@@ -19,11 +19,9 @@ import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
 import { ownEntry } from './ownEntry.js';
 import { queueAdapted } from './queueAdapterHandler.js';
+import { isScriptFile } from './scriptFiles.js';
 import { adapterHandler } from './webAppAdapter.js';
 import { WholeSources } from './wholeSources.js';
-
-/** A folder of an operator's scripts (`scripts/bulk-index.js`): run by hand, watched by whoever runs them. */
-const SCRIPT_FOLDER = /^(scripts?|bin|tools|cli)$/;
 
 /** Modules followed up from a caller towards its handlers. */
 const DEPTH = 3;
@@ -263,10 +261,9 @@ export class EventCallers {
     return this.texts.get(file);
   }
 
-  /** Is `file` a command-line script: under a scripts folder, or starting with a shebang? */
+  /** Is `file` a command-line script (scriptFiles.ts)? */
   private isScript(file: string): boolean {
-    const folders = file.replace(/\\/g, '/').split('/').slice(-4, -1);
-    return folders.some((f) => SCRIPT_FOLDER.test(f)) || this.textOf(file)?.startsWith('#!') === true;
+    return isScriptFile(file, this.textOf(file));
   }
 
   /**

@@ -207,6 +207,20 @@ export const falsy = (n: Node | null | undefined): boolean =>
   nothing(n) || (n?.type === 'Literal' && (n.value === false || n.value === 0 || n.value === ''));
 
 /**
+ * What a catch's (or `.catch` callback's) `return` statements answer in place of the failed work: `nullish`
+ * when every one answers nothing (a property read fails on it), `falsy` when every one answers a falsy
+ * value (only a test of its truth fails on it), otherwise undefined. The callers' reads are judged by it.
+ *
+ * @example
+ * defaultAnswerKind(catchBody.body) // 'nullish' for `{ log(e); return null; }`
+ */
+export function defaultAnswerKind(statements: readonly Node[]): 'nullish' | 'falsy' | undefined {
+  const answers = statements.filter((s) => s.type === 'ReturnStatement').map((s) => resolved(s.argument));
+  if (answers.every((a) => nothing(a))) return 'nullish';
+  return answers.every((a) => falsy(a)) ? 'falsy' : undefined;
+}
+
+/**
  * A catch that only logs makes the function answer undefined: the try returns a value and is the function's
  * last statement, or the try stores its result in a variable declared without a value before it
  * (`let response; try { response = await s3.send(...) } catch (e) { log(e) } return response;`) that the

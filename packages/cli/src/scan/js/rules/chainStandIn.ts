@@ -14,7 +14,7 @@ import { nullFlowSites } from './authNullFlow.js';
 import { aggregatedClientCall } from './batchAggregated.js';
 import { answersOnlyDefault } from './catchDefaults.js';
 import { onlyCleanup, onlyCleanupChain, selectsOwnWork } from './catchExemptions.js';
-import { falsy, nothing, resolved } from './catchShapes.js';
+import { defaultAnswerKind, resolved } from './catchShapes.js';
 import { callbackSaysWhy, chainSaysWhy } from './chainDecision.js';
 import { classifyHttpCall } from './http.js';
 import { projectWorkCall } from './projectChain.js';
@@ -91,12 +91,8 @@ export function chainStandIn(ctx: ModuleContext, call: Node, fn: Node, report: R
     nullFlowSites(ctx).has(fn)
   )
     return true;
+  const answer = defaultAnswerKind(statements);
   const answers = statements.filter((s) => s.type === 'ReturnStatement').map((s) => resolved(s.argument));
-  const answer = answers.every((a) => nothing(a))
-    ? 'nullish'
-    : answers.every((a) => falsy(a))
-      ? 'falsy'
-      : undefined;
   // `.then((r) => !r.FailedEntryCount).catch((e) => { log(e); return false })` kept in a name: a yes/no the
   // code reads, which flagChains.ts judges (a dropped flag is reported there).
   if (answers.every(isBooleanLiteral) && answersBoolean(ctx, call) && takenAs(ctx, call) !== undefined)

@@ -15,12 +15,10 @@ import { catchesNothingLost } from './catchesNothingLost.js';
 import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
 import {
   type DropShape,
+  defaultAnswerKind,
   dropShape,
   fallsOutToStandIn,
   fallsOutWithUndefined,
-  falsy,
-  nothing,
-  resolved,
   SHAPE_MESSAGE,
 } from './catchShapes.js';
 import { helperCleanup, losesWork } from './cleanupAfterWork.js';
@@ -182,12 +180,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     } else if (returnsDefault && io) {
       // undefined/null that every caller dereferences at once fails there, and false (any falsy answer)
       // that every caller tests and fails on fails there too (resultUse.ts).
-      const answers = statements.filter((s) => s.type === 'ReturnStatement').map((s) => resolved(s.argument));
-      const answer = answers.every((a) => nothing(a))
-        ? 'nullish'
-        : answers.every((a) => falsy(a))
-          ? 'falsy'
-          : undefined;
+      const answer = defaultAnswerKind(statements);
       const readers = answer === undefined ? undefined : callersRead(ctx, handler, answer);
       // No handler here: kept unless only jobs reach it (their next run selects the work again).
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
