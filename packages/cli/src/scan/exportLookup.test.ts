@@ -56,3 +56,31 @@ describe('ExportLookup.factWhere', () => {
     expect(analysed).toEqual(['/app/plain.ts', '/app/alias.ts', '/app/client.ts']);
   });
 });
+
+describe('ExportLookup.fact through long re-export chains', () => {
+  /** `/app/m0.ts` re-exports all of `/app/m1.ts`, ... `/app/m<n>.ts`, which defines `go`. */
+  function chain(n: number) {
+    const settled = new Map<string, ModuleFacts>();
+    for (let i = 0; i < n; i++)
+      settled.set(`/app/m${i}.ts`, facts(`/app/m${i}.ts`, {}, [{ source: `./m${i + 1}` }]));
+    settled.set(`/app/m${n}.ts`, facts(`/app/m${n}.ts`, { go: fact(5) }));
+    return new ExportLookup({
+      deferred: new Map(),
+      factsOf: (file) => settled.get(file),
+      resolve: (_from, source) => `/app/${source.slice(2)}.ts`,
+    });
+  }
+
+  it('follows a barrel chain as long as real code builds one', () => {
+    expect(chain(40).fact('/app/m0.ts', 'go')?.httpTimeoutArg).toBe(5);
+  });
+
+  it('gives up on a chain thousands of modules long instead of overflowing the stack', () => {
+    // Prepare: 50,000 hops overflowed the stack (RangeError) and ended the whole scan before the bound.
+    const lookup = chain(50_000);
+
+    // Act + Assess
+    expect(() => lookup.fact('/app/m0.ts', 'go')).not.toThrow();
+    expect(lookup.fact('/app/m0.ts', 'go')).toBeUndefined();
+  });
+});

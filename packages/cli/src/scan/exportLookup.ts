@@ -5,6 +5,9 @@
 import type { ExportFact, ModuleFacts } from './js/Candidate.js';
 import { ownEntry } from './ownEntry.js';
 
+// How many re-exports a name is followed through before the lookup gives up (see `via`).
+const MAX_REEXPORT_HOPS = 64;
+
 /** `export * from` / `export * as ns from`: a module that may pass on names its text never spells. */
 const EXPORT_ALL = /\bexport\s*\*/;
 /**
@@ -46,7 +49,7 @@ export class ExportLookup {
   fact(file: string, name: string): ExportFact | undefined {
     const key = `${file}#${name}`;
     if (this.facts.has(key)) return this.facts.get(key);
-    const fact = this.via(file, name, new Set<string>(), undefined);
+    const fact = this.via(file, name, new Set<string>(), undefined, 0);
     this.facts.set(key, fact);
     return fact;
   }
@@ -64,7 +67,7 @@ export class ExportLookup {
   factWhere(file: string, name: string, mayHold: (text: string) => boolean): ExportFact | undefined {
     const key = `${file}#${name}`;
     if (this.facts.has(key)) return this.facts.get(key);
-    return this.via(file, name, new Set<string>(), mayHold);
+    return this.via(file, name, new Set<string>(), mayHold, 0);
   }
 
   private exportsAllOf(file: string, text: string): boolean {
@@ -80,9 +83,12 @@ export class ExportLookup {
     name: string,
     seen: Set<string>,
     mayHold: ((text: string) => boolean) | undefined,
+    hops: number,
   ): ExportFact | undefined {
     const key = `${file}#${name}`;
-    if (seen.has(key)) return undefined;
+    // A chain of re-exports thousands of modules long (generated or hostile) would overflow the stack;
+    // real barrels hand a name on a handful of times.
+    if (seen.has(key) || hops > MAX_REEXPORT_HOPS) return undefined;
     seen.add(key);
     // `Stage.assumeRole`: a member of a namespace the module passes on (`export * as Stage from './stage'`).
     const dot = name.indexOf('.');
@@ -103,15 +109,16 @@ export class ExportLookup {
       const target = this.sources.resolve(file, re.source);
       if (target === undefined) continue;
       if (re.names === undefined) {
-        const f = this.via(target, name, seen, mayHold);
+        const f = this.via(target, name, seen, mayHold, hops + 1);
         if (f !== undefined) return f;
       } else {
         const pair = re.names.find(([exported]) => exported === head);
         if (pair === undefined) continue;
         // The namespace itself (`*`) hands on the member's own name; a renamed re-export keeps the member.
         const rest = dot === -1 ? '' : name.slice(dot);
-        if (pair[1] === '*') return dot === -1 ? undefined : this.via(target, rest.slice(1), seen, mayHold);
-        return this.via(target, pair[1] + rest, seen, mayHold);
+        if (pair[1] === '*')
+          return dot === -1 ? undefined : this.via(target, rest.slice(1), seen, mayHold, hops + 1);
+        return this.via(target, pair[1] + rest, seen, mayHold, hops + 1);
       }
     }
     return undefined;
