@@ -19,6 +19,7 @@ export {
   normalizeScanConfig,
   type RuleLevel,
   type ScanConfig,
+  ScanConfigError,
 } from './scan/config.js';
 export {
   type Finding,

@@ -15,6 +15,25 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
+/**
+ * The order a report lists findings in: most severe first, then by file, line, column and rule, so two
+ * scans of the same tree print the same report.
+ * @example
+ * findings.sort(byReportOrder);
+ */
+export function byReportOrder(
+  a: Pick<Finding, 'severity' | 'file' | 'line' | 'column' | 'rule'>,
+  b: Pick<Finding, 'severity' | 'file' | 'line' | 'column' | 'rule'>,
+): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : 1)
+  );
+}
+
 export function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
@@ -58,6 +77,7 @@ export interface ScanProblem {
     | 'not-a-file'
     | 'too-deep'
     | 'browser-code'
+    | 'analysis-error'
     | 'not-found';
   readonly message: string;
 }

@@ -1,4 +1,5 @@
 // Reads one file and runs the pass for its kind. Shared by the in-process path and the worker threads.
+
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from './discover.js';
 import { looksBinary } from './discover.js';
@@ -8,6 +9,7 @@ import { ignoreDirectives } from './ignoreDirectives.js';
 import { analyzeModule } from './js/analyzeModule.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { MAX_NESTING, nestingBound } from './js/nesting.js';
+import { analysisFailure } from './judgeGuard.js';
 
 export type FileOutcome =
   | {
@@ -26,7 +28,7 @@ export type FileOutcome =
   | {
       readonly kind: 'problem';
       readonly file: DiscoveredFile;
-      readonly problem: 'binary' | 'unreadable' | 'parse-error' | 'too-deep';
+      readonly problem: 'binary' | 'unreadable' | 'parse-error' | 'too-deep' | 'analysis-error';
       readonly message: string;
     };
 
@@ -87,7 +89,7 @@ export function analyzeFile(file: DiscoveredFile, templateNamed?: ReadonlySet<st
       ignores: result.candidates.length > 0 ? ignoreDirectives(source) : [],
     };
   } catch (error: unknown) {
-    // A rule bug must not stop the scan; say which file tripped it.
-    return parseError(file, `analysis failed: ${(error as Error).message}`);
+    // A rule bug must not stop the scan; say which file tripped it (judgeGuard.ts for the project passes).
+    return { kind: 'problem', file, problem: 'analysis-error', message: analysisFailure(error) };
   }
 }

@@ -1,10 +1,22 @@
 // The scan configuration: `bulwark.config.json` at the scan root (or `--config <file>`), spread over
-// DEFAULT_SCAN_CONFIG. Bad values throw a TypeError naming the field and the value.
+// DEFAULT_SCAN_CONFIG. Bad values throw a ScanConfigError naming the field and the value.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nearestName } from '@bulwark/errors';
 import { isRuleId } from './catalog.js';
 import { isSeverity, type Severity } from './Finding.js';
+
+/**
+ * A config the caller must fix (a bad value, an unknown key, a file that is missing or not JSON), naming the
+ * field, the value and the fix. A TypeError, as before it had its own class; the CLI answers it with exit
+ * code 2, while any other error out of `scan()` is a bug and is reported as one.
+ * @example
+ * try { normalizeScanConfig({ rules: { 'no-retry': 'loud' } as never }); }
+ * catch (e: unknown) { if (e instanceof ScanConfigError) console.error(e.message); }
+ */
+export class ScanConfigError extends TypeError {
+  override name = 'ScanConfigError' as const;
+}
 
 /**
  * A rule's level in the config: a severity overrides the catalog's, `off` disables it.
@@ -160,22 +172,22 @@ export const CONFIG_FILE = 'bulwark.config.json';
 
 function stringArray(value: unknown, field: string): readonly string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-    throw new TypeError(`${field} must be an array of glob strings, got ${JSON.stringify(value)}`);
+    throw new ScanConfigError(`${field} must be an array of glob strings, got ${JSON.stringify(value)}`);
   return value as string[];
 }
 
 /** SQS accepts 1 to 1,000 for maxReceiveCount. */
 function receiveLimits(value: unknown): NormalizedScanConfig['maxReceiveCount'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new TypeError(
+    throw new ScanConfigError(
       `maxReceiveCount must be an object such as { "lambda": 10, "other": 5 }, got ${JSON.stringify(value)}`,
     );
   const limits: { lambda: number; other: number } = { ...DEFAULT_SCAN_CONFIG.maxReceiveCount };
   for (const [key, limit] of Object.entries(value)) {
     if (key !== 'lambda' && key !== 'other')
-      throw new TypeError(`maxReceiveCount.${key}: unknown consumer type; use "lambda" or "other"`);
+      throw new ScanConfigError(`maxReceiveCount.${key}: unknown consumer type; use "lambda" or "other"`);
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000)
-      throw new TypeError(
+      throw new ScanConfigError(
         `maxReceiveCount.${key} must be an integer from 1 to 1000 (the range SQS accepts), got ${JSON.stringify(limit)}`,
       );
     limits[key] = limit;
@@ -184,7 +196,7 @@ function receiveLimits(value: unknown): NormalizedScanConfig['maxReceiveCount'] 
 }
 
 /**
- * Spreads `config` over DEFAULT_SCAN_CONFIG and validates it; throws a TypeError naming the bad field.
+ * Spreads `config` over DEFAULT_SCAN_CONFIG and validates it; throws a ScanConfigError naming the bad field.
  * @example
  * const config = normalizeScanConfig({ rules: { 'console-logging': 'off' } });
  */
@@ -194,7 +206,7 @@ export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
   for (const key of Object.keys(config)) {
     if (known.includes(key)) continue;
     const near = nearestName(key, known);
-    throw new TypeError(
+    throw new ScanConfigError(
       `unknown config key ${JSON.stringify(key)}${near === undefined ? '.' : `; did you mean "${near}"?`} Valid: ${known.join(', ')}`,
     );
   }
@@ -202,22 +214,24 @@ export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
   const include = stringArray(merged.include, 'include');
   const exclude = stringArray(merged.exclude, 'exclude');
   if (typeof merged.rules !== 'object' || merged.rules === null || Array.isArray(merged.rules))
-    throw new TypeError(`rules must be an object of rule id to level, got ${JSON.stringify(merged.rules)}`);
+    throw new ScanConfigError(
+      `rules must be an object of rule id to level, got ${JSON.stringify(merged.rules)}`,
+    );
   const rules = new Map<string, RuleLevel>();
   for (const [id, level] of Object.entries(merged.rules)) {
-    if (!isRuleId(id)) throw new TypeError(`rules.${id}: unknown rule id ${JSON.stringify(id)}`);
+    if (!isRuleId(id)) throw new ScanConfigError(`rules.${id}: unknown rule id ${JSON.stringify(id)}`);
     if (level !== 'off' && !isSeverity(level))
-      throw new TypeError(
+      throw new ScanConfigError(
         `rules.${id} must be "critical", "high", "medium" or "off", got ${JSON.stringify(level)}`,
       );
     rules.set(id, level);
   }
   const max = merged.maxFileBytes;
   if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0)
-    throw new TypeError(`maxFileBytes must be a positive number, got ${JSON.stringify(max)}`);
+    throw new ScanConfigError(`maxFileBytes must be a positive number, got ${JSON.stringify(max)}`);
   const local = merged.localTemplates;
   if (local !== 'skip' && local !== 'report')
-    throw new TypeError(`localTemplates must be "skip" or "report", got ${JSON.stringify(local)}`);
+    throw new ScanConfigError(`localTemplates must be "skip" or "report", got ${JSON.stringify(local)}`);
   return {
     include,
     exclude,
@@ -229,7 +243,7 @@ export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
 }
 
 /**
- * Reads `file`, or `<root>/bulwark.config.json` when present; throws a TypeError on bad JSON or values.
+ * Reads `file`, or `<root>/bulwark.config.json` when present; throws a ScanConfigError on bad JSON or values.
  * @example
  * const config = loadScanConfig(process.cwd());
  */
@@ -240,15 +254,15 @@ export function loadScanConfig(root: string, file?: string): NormalizedScanConfi
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new TypeError(`config file not found: ${path}`);
+    throw new ScanConfigError(`config file not found: ${path}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error: unknown) {
-    throw new TypeError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new ScanConfigError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new TypeError(`config file ${path} must hold a JSON object`);
+    throw new ScanConfigError(`config file ${path} must hold a JSON object`);
   return normalizeScanConfig(parsed as ScanConfig);
 }

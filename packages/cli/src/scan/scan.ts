@@ -13,7 +13,7 @@ import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
 import { withoutDoubleReports } from './doubleReports.js';
-import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
+import { byReportOrder, type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { httpClientCallers } from './httpClientCallers.js';
 import { batchOneSourceHandlers } from './iac/buildEntries.js';
@@ -26,6 +26,7 @@ import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terra
 import { terraformProject } from './iac/terraformModules.js';
 import { ignoredBy } from './ignoreDirectives.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
+import { judgedOrProblem } from './judgeGuard.js';
 import { Project } from './project.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
 import { readText } from './textFile.js';
@@ -187,86 +188,86 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const judgeDeferred = project.hasEventSourceWrappers;
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
-    // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
-    const batchCallers = o.kind === 'code' ? batchCallerCandidates(project, o.facts.file) : [];
-    // Requests through an HTTP library another module hands on (httpClientCallers.ts).
-    const clientCalls = o.kind === 'code' ? httpClientCallers(project, o.facts.file) : [];
-    // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
-    const facts =
-      o.kind !== 'code'
-        ? undefined
-        : o.facts.deferred === true && judgeDeferred
-          ? (project.factsOf(o.facts.file) ?? o.facts)
-          : o.facts;
-    const candidates =
-      facts !== undefined
-        ? [
-            ...facts.candidates.filter(
-              (c) =>
-                !batchPairs.mergedIntoCode(c, o.file.rel) &&
-                !batchPairs.bisectedOnly(o.file.path, c) &&
-                (c.onlyIfServesHandlers === undefined || batchPairs.servedBy(o.file.path, c).length > 0),
-            ),
-            ...batchCallers,
-            ...clientCalls,
-          ]
-        : o.kind === 'iac'
-          ? o.result.candidates.flatMap((c) =>
-              batchPairs.mergedIntoCode(c, o.file.rel) ||
-              settledByAlarm(c) ||
-              absorbedElsewhere(c) ||
-              (c.onlyIfMessageGroupsVary === true &&
-                messageGroupsConstant(project, o.file.path, undefined, c)) ||
-              project.handlerSettles(c) ||
-              !routed(c)
-                ? []
-                : (terraform(dirname(o.file.rel), c) ?? []),
-            )
-          : [];
-    const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
-    if (o.kind === 'code' && offProduction(o.file.path)) continue;
-    for (const c of candidates) {
-      if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
-      const level = config.rules.get(c.rule);
-      if (level === 'off') continue;
-      let message = o.kind === 'code' ? codeBatchMessage(batchPairs, root, o.file.path, c) : c.message;
-      if (c.maxReceive !== undefined) {
-        const limit = config.maxReceiveCount[c.maxReceive.consumer];
-        if (c.maxReceive.count <= limit) continue;
-        message = message.replace('{limit}', String(limit));
+    // A file's drafts land only when its whole judging ran: a throw costs this file, listed in problems.
+    const judgedHere: { drafts: Draft[]; ignored: typeof ignoredDrafts } = { drafts: [], ignored: [] };
+    const judged = judgedOrProblem(o.file.rel, problems, () => {
+      // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
+      const batchCallers = o.kind === 'code' ? batchCallerCandidates(project, o.facts.file) : [];
+      // Requests through an HTTP library another module hands on (httpClientCallers.ts).
+      const clientCalls = o.kind === 'code' ? httpClientCallers(project, o.facts.file) : [];
+      // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
+      const facts =
+        o.kind !== 'code'
+          ? undefined
+          : o.facts.deferred === true && judgeDeferred
+            ? (project.factsOf(o.facts.file) ?? o.facts)
+            : o.facts;
+      const candidates =
+        facts !== undefined
+          ? [
+              ...facts.candidates.filter(
+                (c) =>
+                  !batchPairs.mergedIntoCode(c, o.file.rel) &&
+                  !batchPairs.bisectedOnly(o.file.path, c) &&
+                  (c.onlyIfServesHandlers === undefined || batchPairs.servedBy(o.file.path, c).length > 0),
+              ),
+              ...batchCallers,
+              ...clientCalls,
+            ]
+          : o.kind === 'iac'
+            ? o.result.candidates.flatMap((c) =>
+                batchPairs.mergedIntoCode(c, o.file.rel) ||
+                settledByAlarm(c) ||
+                absorbedElsewhere(c) ||
+                (c.onlyIfMessageGroupsVary === true &&
+                  messageGroupsConstant(project, o.file.path, undefined, c)) ||
+                project.handlerSettles(c) ||
+                !routed(c)
+                  ? []
+                  : (terraform(dirname(o.file.rel), c) ?? []),
+              )
+            : [];
+      const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
+      if (o.kind === 'code' && offProduction(o.file.path)) return;
+      for (const c of candidates) {
+        if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
+        const level = config.rules.get(c.rule);
+        if (level === 'off') continue;
+        let message = o.kind === 'code' ? codeBatchMessage(batchPairs, root, o.file.path, c) : c.message;
+        if (c.maxReceive !== undefined) {
+          const limit = config.maxReceiveCount[c.maxReceive.consumer];
+          if (c.maxReceive.count <= limit) continue;
+          message = message.replace('{limit}', String(limit));
+        }
+        const filled = projectMessage(project, c, message);
+        message = filled.message;
+        const own = ruleInfo(c.rule).severity;
+        const draft: Draft = {
+          rule: c.rule,
+          severity: level ?? c.severity ?? own,
+          file: o.file.rel,
+          line: c.line,
+          column: c.column,
+          message,
+          snippet: c.snippet,
+          lowered: c.severity !== undefined && severityRank(c.severity) > severityRank(own),
+          ...(c.chainEnd !== undefined ? { chainEnd: c.chainEnd } : {}),
+          ...(filled.unread ? { unread: true as const } : {}),
+        };
+        const directive = ignoredBy(directives, c);
+        const local = localOnly.get(o.file.rel);
+        if (directive !== undefined) judgedHere.ignored.push({ ...draft, reason: directive.reason });
+        else if (local !== undefined) judgedHere.ignored.push({ ...draft, reason: local, localOnly: true });
+        else judgedHere.drafts.push(draft);
       }
-      const filled = projectMessage(project, c, message);
-      message = filled.message;
-      const own = ruleInfo(c.rule).severity;
-      const draft: Draft = {
-        rule: c.rule,
-        severity: level ?? c.severity ?? own,
-        file: o.file.rel,
-        line: c.line,
-        column: c.column,
-        message,
-        snippet: c.snippet,
-        lowered: c.severity !== undefined && severityRank(c.severity) > severityRank(own),
-        ...(c.chainEnd !== undefined ? { chainEnd: c.chainEnd } : {}),
-        ...(filled.unread ? { unread: true as const } : {}),
-      };
-      const directive = ignoredBy(directives, c);
-      const local = localOnly.get(o.file.rel);
-      if (directive !== undefined) ignoredDrafts.push({ ...draft, reason: directive.reason });
-      else if (local !== undefined) ignoredDrafts.push({ ...draft, reason: local, localOnly: true });
-      else drafts.push(draft);
-    }
+    });
+    if (!judged) continue;
+    drafts.push(...judgedHere.drafts);
+    ignoredDrafts.push(...judgedHere.ignored);
   }
   // One defect reported by two rules keeps the one readers choose (doubleReports.ts).
   const kept = withoutDoubleReports(drafts);
-  kept.sort(
-    (a, b) =>
-      severityRank(a.severity) - severityRank(b.severity) ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      (a.rule < b.rule ? -1 : 1),
-  );
+  kept.sort(byReportOrder);
   const twins = findTwins(kept);
   const settle = (d: Draft): Finding => {
     const { lowered, unread, chainEnd: _end, ...f } = d;

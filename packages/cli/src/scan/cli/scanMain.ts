@@ -3,6 +3,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { parseCommandArgs } from '../../parseCommandArgs.js';
 import { VERSION } from '../../version.js';
+import { ScanConfigError } from '../config.js';
 import { absolutePath } from '../discover.js';
 import { type Confidence, isSeverity, type ScanResult, type Severity, severityRank } from '../Finding.js';
 import { toJson } from '../format/json.js';
@@ -36,7 +37,8 @@ Options:
   --quiet                         no progress line and no summary on stderr
   -h, --help                      show this help
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage error.
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage error,
+70 the scan itself failed (a bug; the stack is printed).
 --fail-on counts only the findings --min-confidence reports.
 `;
 
@@ -143,7 +145,8 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
       },
     });
   } catch (error: unknown) {
-    if (error instanceof ScanUsageError || error instanceof TypeError)
+    // Only the caller's mistakes; any other throw is a bug, reported as a crash (exit 70), not as a usage error.
+    if (error instanceof ScanUsageError || error instanceof ScanConfigError)
       return usageError(io, (error as Error).message);
     throw error;
   }

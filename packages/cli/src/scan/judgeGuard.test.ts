@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ScanProblem } from './Finding.js';
+import { analysisFailure, judgedOrProblem } from './judgeGuard.js';
+
+describe('judgedOrProblem', () => {
+  it('answers true and records nothing when the judging finishes', () => {
+    const problems: ScanProblem[] = [];
+    let ran = false;
+    expect(
+      judgedOrProblem('src/a.ts', problems, () => {
+        ran = true;
+      }),
+    ).toBe(true);
+    expect(ran).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("turns a rule's throw into a problem naming the file and the error, and answers false", () => {
+    // Prepare: the shape of round 60's crash (a prototype member met where a list was expected).
+    const problems: ScanProblem[] = [];
+
+    // Act
+    const judged = judgedOrProblem('src/a.ts', problems, () => {
+      throw new TypeError('calls is not iterable');
+    });
+
+    // Assess
+    expect(judged).toBe(false);
+    expect(problems).toEqual([
+      {
+        file: 'src/a.ts',
+        kind: 'analysis-error',
+        message: 'analysis failed (TypeError: calls is not iterable); no finding of this file is reported',
+      },
+    ]);
+  });
+});
+
+describe('analysisFailure', () => {
+  it("keeps only the error's first line, bounded, so a stack or a source excerpt never reaches the report", () => {
+    const error = new RangeError(`${'x'.repeat(500)}\n    at /home/someone/project/secret.ts:1:1`);
+    const message = analysisFailure(error);
+    expect(message).not.toContain('/home/someone');
+    expect(message.length).toBeLessThan(300);
+    expect(analysisFailure('thrown text')).toContain('(thrown text)');
+  });
+});
