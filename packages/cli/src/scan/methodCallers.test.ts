@@ -1,17 +1,11 @@
 // A class method whose catch answers null after failed I/O, reached through an instance of the imported
 // class or an exported instance: a swallow only when some caller may take the null for "nothing". Every
 // caller in the project testing the answer and failing (an error status, a throw) decides the failure.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scan } from './scan.js';
+import { tempTrees } from './testing/tempTrees.js';
 
-const roots: string[] = [];
-
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const tree = tempTrees('bulwark-callers-');
 
 const SERVICE = `import axios from 'axios';
 export class AccountService {
@@ -58,13 +52,8 @@ const TESTED = `  const id = await accounts.create(event.body);
 
 /** The lines of src/account.service.js reported by swallowed-error, once `files` are written over the service. */
 async function reportedLines(files: Record<string, string>): Promise<number[]> {
-  const root = mkdtempSync(join(tmpdir(), 'bulwark-callers-'));
-  roots.push(root);
   const all = { 'template.yaml': TEMPLATE, 'src/account.service.js': SERVICE, ...files };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  const root = tree(all);
   const result = await scan({ root, workers: 0 });
   return result.findings
     .filter((f) => f.file === 'src/account.service.js' && f.rule === 'swallowed-error')

@@ -1,23 +1,11 @@
 // Names read from scanned code are looked up in plain records: an export called `constructor`,
 // `toString` or `__proto__` must be that module's export, never a member of Object.prototype. A vendored
 // SDK exporting `g as constructor`, called through a namespace import, crashed the whole scan.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scan } from './scan.js';
+import { tempTrees } from './testing/tempTrees.js';
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'bulwark-proto-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
-  return root;
-}
+const tree = tempTrees('bulwark-proto-');
 
 const FILES = {
   'package.json': '{ "name": "p", "type": "module" }\n',

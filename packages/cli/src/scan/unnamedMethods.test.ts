@@ -1,16 +1,10 @@
 // A method of an exported class or singleton that no module of its package names is dead code: its
 // outbound findings go. The checks on a small Serverless service, with each way a method may still run.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scan } from './scan.js';
+import { tempTrees } from './testing/tempTrees.js';
 
-const roots: string[] = [];
-
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const tree = tempTrees('bulwark-methods-');
 
 const SERVICE = `import axios from 'axios';
 const API = process.env.API ?? '';
@@ -34,13 +28,8 @@ const PRIVATE = '{ "name": "booking-api", "private": true }';
 
 /** The lines of src/bookings.ts reported by http-no-timeout, once `files` are written over the service. */
 async function reportedLines(files: Record<string, string>): Promise<number[]> {
-  const root = mkdtempSync(join(tmpdir(), 'bulwark-methods-'));
-  roots.push(root);
   const all = { 'package.json': PRIVATE, 'src/bookings.ts': SERVICE, 'src/handler.ts': HANDLER, ...files };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  const root = tree(all);
   const result = await scan({ root, workers: 0 });
   return result.findings
     .filter((f) => f.file === 'src/bookings.ts' && f.rule === 'http-no-timeout')
@@ -145,8 +134,6 @@ describe('unnamedMethod', () => {
 describe('a method called from another package through a module in between', () => {
   it('keeps its findings: the instance is re-exported and called as services.invoices.voidInvoice()', async () => {
     // Prepare
-    const root = mkdtempSync(join(tmpdir(), 'bulwark-methods-'));
-    roots.push(root);
     const sls =
       'service: s\nprovider:\n  name: aws\n  runtime: nodejs18.x\nfunctions:\n  h:\n    handler: handler.handler\n    events:\n      - http: GET /x\n';
     const files: Record<string, string> = {
@@ -165,10 +152,7 @@ describe('a method called from another package through a module in between', () 
       'packages/billing/handler.ts':
         "import { invoices } from './service';\nexport const handler = async (e: any) => { await invoices.other(e.id); return { statusCode: 200, body: '' }; };\n",
     };
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
+    const root = tree(files);
 
     // Act
     const result = await scan({ root, workers: 0 });
