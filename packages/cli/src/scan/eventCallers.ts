@@ -13,14 +13,15 @@ import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { handlerExportsReaching } from './handlerExportReach.js';
+import { handlersAbove } from './handlersAbove.js';
 import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
+import { type BarrelGraph, heldKeys, keyCallers } from './objectBarrels.js';
 import { ownEntry } from './ownEntry.js';
 import { queueAdapted } from './queueAdapterHandler.js';
 import { isScriptFile } from './scriptFiles.js';
-import { adapterHandler } from './webAppAdapter.js';
 import { WholeSources } from './wholeSources.js';
 
 /** Modules followed up from a caller towards its handlers. */
@@ -35,6 +36,12 @@ export class EventCallers {
   /** Callers' text, asked again for other candidates of the same module. */
   private readonly texts = new Map<string, string | undefined>();
   private readonly whole = new WholeSources(); // what each importer may call whole, read once
+
+  private readonly barrelGraph: BarrelGraph = {
+    importersOf: (file) => this.graph.importersOf(file),
+    textOf: (file) => this.textOf(file),
+    resolve: (from, source) => this.lookup.resolve(from, source),
+  };
 
   constructor(lookup: CallerLookup) {
     this.lookup = lookup;
@@ -209,7 +216,10 @@ export class EventCallers {
       // hand it on under an exported one (`export const getClient = getTwitterClient`): its callers then
       // call that name (one such hop).
       const local = [...names, ...localNames(text, names)];
-      if (anyName || callsName(text, local)) callers.push(caller);
+      // An index holding the default export under a key calls nothing: its callers name the key.
+      const keys = anyName ? heldKeys(text, (s) => this.lookup.resolve(caller, s) === file) : [];
+      if (keys.length > 0) callers.push(...keyCallers(this.barrelGraph, caller, keys));
+      else if (anyName || callsName(text, local)) callers.push(caller);
       else if (depth === 0 && owner !== undefined && buildsInstance(text, owner)) {
         // It builds an instance and hands it on: its importers call the method on what they are given.
         for (const up of this.graph.importersOf(caller)) {
@@ -266,33 +276,8 @@ export class EventCallers {
     return isScriptFile(file, this.textOf(file));
   }
 
-  /**
-   * The handler modules a module is reached from, up the import graph; `complete` is false when the
-   * search stopped at its depth with modules left to follow.
-   */
+  /** The handler modules a module is reached from, up the import graph (handlersAbove.ts). */
   private handlersAbove(start: string, limit = DEPTH): { handlers: ModuleFacts[]; complete: boolean } {
-    const handlers: ModuleFacts[] = [];
-    const seen = new Set([start]);
-    let level = [start];
-    for (let depth = 0; depth <= limit && level.length > 0; depth++) {
-      const next: string[] = [];
-      for (const file of level) {
-        // The gate defers only modules without a handler's words (js/ruleGate.ts handler): no need to analyse one.
-        let facts = this.lookup.deferred.has(file) ? undefined : this.lookup.factsOf(file);
-        // A web app wrapped whole by a Lambda adapter (`serverless(app)`): its routes are given events.
-        if (facts?.handlers === undefined) facts = adapterHandler(file, this.textOf(file), facts) ?? facts;
-        if (facts?.handlers !== undefined) {
-          handlers.push(facts);
-          continue;
-        }
-        for (const up of this.graph.importersOf(file))
-          if (!seen.has(up)) {
-            seen.add(up);
-            next.push(up);
-          }
-      }
-      level = next;
-    }
-    return { handlers, complete: level.length === 0 };
+    return handlersAbove(this.lookup, this.graph, (f) => this.textOf(f), start, limit);
   }
 }

@@ -86,9 +86,17 @@ export function serverlessPolledNames(...configs: readonly Json[]): string[] {
  * the CloudFormation reader sees only the resources, so without these it judged such a queue's
  * maxReceiveCount at the limit for other consumers.
  */
-export function serverlessPolledIds(functions: Record<string, Json>): Set<string> {
+export function serverlessPolledIds(
+  functions: Record<string, Json>,
+  resources: Record<string, Json> = {},
+): Set<string> {
   const out = new Set<string>();
   for (const value of serverlessSqsValues(functions)) refsIn(value, out);
+  // A definition the configuration computes (`worker: worker(config, params)`, an imported factory's
+  // object) may hold the `sqs` event: unread is not absent, so each queue of the configuration may be
+  // polled by a Lambda, and is judged at that consumer's limit rather than the stricter one.
+  if (Object.values(functions).some((f) => obj(f) === undefined))
+    for (const [id, r] of Object.entries(resources)) if (obj(r)?.Type === 'AWS::SQS::Queue') out.add(id);
   return out;
 }
 

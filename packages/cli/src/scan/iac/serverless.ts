@@ -222,7 +222,7 @@ export function checkServerless(
   return resources !== undefined && obj(resources.Resources) !== undefined
     ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, {
         dlqs: namedDlqs(functions),
-        polled: serverlessPolledIds(functions),
+        polled: serverlessPolledIds(functions, obj(resources.Resources)),
       })
     : [];
 }

@@ -6,7 +6,6 @@ import {
   memberPath,
   type Node,
   objectProps,
-  propertyName,
   someDescendant,
   stringValue,
   unwrap,
@@ -16,12 +15,13 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { moduleCode } from '../moduleCode.js';
 import { chainedMethods } from '../protection.js';
 import type { ConsumerView } from '../wiredConsumer.js';
+import { duplicateAnswered } from './duplicateAnswered.js';
 import { guarded } from './insertGuards.js';
 import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
 import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
 import { sideRecord } from './sideRecords.js';
-import { reportedSqlKeys, scheduledOnly } from './sqlParamKeys.js';
+import { constantRunners, reportedSqlKeys, scheduledOnly } from './sqlParamKeys.js';
 
 /**
  * A client named for a database (`db`, `database`, `dbClient`, `appDb`, `user_db`): not `apiClient`,
@@ -33,39 +33,6 @@ const DB_NAME = /^(db|database)$|^db[A-Z_]|(Db|DB|_db)$/;
 const PRISMA = /PrismaClient|@prisma\/client|\bprisma\b/i;
 const UPSERT_SQL =
   /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
-
-/**
- * A duplicate-key failure, as drivers and ORMs name it: Postgres 23505, MySQL ER_DUP_ENTRY / 1062, Mongo
- * E11000 / 11000, Prisma P2002, Sequelize/TypeORM unique-constraint errors, SQLite's UNIQUE constraint.
- */
-const DUPLICATE_KEY =
-  /\b23505\b|ER_DUP_ENTRY|\b1062\b|E11000|\b11000\b|\bP2002\b|UniqueConstraint|unique[_\s-]?violation|UNIQUE constraint|duplicate key|DuplicateKey/i;
-
-/**
- * The insert sits in a try whose catch recognises a duplicate key: the natural key is what makes the
- * redelivery a no-op, and the duplicate is answered on purpose.
- */
-function duplicateAnswered(ctx: ModuleContext, node: Node): boolean {
-  for (let c = node, p = ctx.parentOf(node); p !== undefined; c = p, p = ctx.parentOf(p)) {
-    if (p.type === 'TryStatement' && p.block === c && p.handler != null) {
-      const h = p.handler as Node;
-      if (DUPLICATE_KEY.test(ctx.source.slice(h.start, h.end))) return true;
-    }
-    // `insert(...).catch((e) => { if (e.code === '23505') return; throw e })`.
-    const call = ctx.parentOf(p);
-    if (
-      p.type === 'MemberExpression' &&
-      p.object === c &&
-      propertyName(p.property as Node, p.computed as boolean) === 'catch' &&
-      call?.type === 'CallExpression'
-    ) {
-      const handler = (call.arguments as Node[])[0];
-      if (handler !== undefined && DUPLICATE_KEY.test(ctx.source.slice(handler.start, handler.end)))
-        return true;
-    }
-  }
-  return false;
-}
 
 /**
  * Where a module-scope `const INSERT_ORDER = 'INSERT INTO ...'` is used (on the handler path in a consumer,
@@ -113,10 +80,12 @@ function returningInsert(ctx: ModuleContext, id: Node, at: Node): boolean {
  */
 function childOfReturning(ctx: ModuleContext, u: Node): boolean {
   const parent = ctx.parentOf(u);
-  const call = u.type === 'CallExpression' ? u : parent?.type === 'CallExpression' ? parent : u;
-  const values = call === u ? [u] : (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
+  // The call that runs it (or the one written around the literal): its arguments, each read through the
+  // constant that holds it (`const values = [rows[0].id, count]; await client.query(insertStock, values)`).
+  const call = u.type === 'CallExpression' ? u : parent?.type === 'CallExpression' ? parent : undefined;
+  const values = call === undefined ? [u] : (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
   return values.some((v) =>
-    someDescendant(v, (n) => n.type === 'Identifier' && returningInsert(ctx, n, call)),
+    someDescendant(v, (n) => n.type === 'Identifier' && returningInsert(ctx, n, call ?? u)),
   );
 }
 
@@ -145,21 +114,29 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
       node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
     if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
     if (UPSERT_SQL.test(statementText(ctx, node))) continue;
-    const uses = usesOf(ctx, node, onPath);
+    // A statement kept in its function's own constant is reported, like a module-scope one, at the call
+    // that runs it (`const sql = 'INSERT ...'; await q(sql)`): the write a reviewer reads, and the call
+    // whose try, guard or RETURNING parent settles it. No call handed it first: reported where written.
+    const local = constantRunners(ctx, node).filter(onPath);
+    const uses = local.length > 0 ? local : usesOf(ctx, node, onPath);
     // An insert whose id column takes a random value is reported once, by random-id-nondeterministic.
-    const open = uses.filter((u) => !settled(u) && reportedSqlKeys(ctx, view, shared, u).length === 0);
-    // Written inline, each statement is reported, except a child row keyed by an earlier plain insert's
-    // RETURNING id, whose fix is keying that parent. A module-scope statement is reported where it runs,
-    // once per function that runs such statements (as before: the constant alone says nothing of who runs
-    // it, and a transaction of them is one fix).
+    const open = uses.filter(
+      (u) =>
+        !settled(bothBranches(ctx, u, local) ? node : u) &&
+        reportedSqlKeys(ctx, view, shared, u).length === 0,
+    );
+    // Written inline or in a local constant, each statement is reported (a constant run twice, once),
+    // except a child row keyed by an earlier plain insert's RETURNING id, whose fix is keying that parent.
+    // A module-scope statement is reported where it runs, once per function that runs such statements (as
+    // before: the constant alone says nothing of who runs it, and a transaction of them is one fix).
     const inline = open[0] === node;
     const at = inline
       ? childOfReturning(ctx, node)
         ? undefined
         : node
-      : open.find((u) => !runsInserts.has(fnOf(u)) && !childOfReturning(ctx, u));
+      : open.find((u) => (local.length > 0 || !runsInserts.has(fnOf(u))) && !childOfReturning(ctx, u));
     if (at === undefined) continue;
-    if (!inline) runsInserts.add(fnOf(at));
+    if (!inline && local.length === 0) runsInserts.add(fnOf(at));
     report(
       'insert-no-upsert',
       at,
@@ -189,6 +166,20 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
       },
     );
   }
+}
+
+/**
+ * Does `run` sit in the `else` of an if whose other branch runs the same statement (`if (!id) insert(sql,
+ * [uuid()]) else insert(sql, [id])`)? Both branches insert: no "update when it exists" split, so the run
+ * is judged where the statement is written.
+ */
+function bothBranches(ctx: ModuleContext, run: Node, runs: readonly Node[]): boolean {
+  for (let c = run, p = ctx.parentOf(run); p !== undefined; c = p, p = ctx.parentOf(p)) {
+    if (p.type !== 'IfStatement' || p.alternate !== c) continue;
+    const then = p.consequent as Node;
+    return runs.some((r) => r !== run && r.start >= then.start && r.end <= then.end);
+  }
+  return false;
 }
 
 /**

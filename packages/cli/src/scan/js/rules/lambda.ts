@@ -23,7 +23,7 @@ import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
 import { sharedBatchFunctions } from './batchShared.js';
 import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { handsEventOn, readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
-import { onlyConverts } from './batchTransforms.js';
+import { answersForCaller, onlyConverts } from './batchTransforms.js';
 import { consoleRule } from './consoleLogging.js';
 import { floatingRule } from './floating.js';
 import { handRolledBreakers } from './handRolledBreakers.js';
@@ -193,7 +193,8 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   // a record was too loosely read (an id-only put, an email, a visibility change; r41 batch review).
   // Written for one record (batchSingleRecord.ts): a handler that refuses a larger batch loses nothing, and
   // one that reads only Records[0] loses records only where the scan sees a mapping of a larger batch.
-  if (refusesBatches(fn) || onlyConverts(ctx, fn) || helpers.local) return;
+  // A converter, or a runner that hands its caller the failed items to answer, is no entry: its caller is.
+  if (refusesBatches(fn) || onlyConverts(ctx, fn) || answersForCaller(ctx, fn) || helpers.local) return;
   const catches = someDescendant(
     fn.body,
     (n) =>

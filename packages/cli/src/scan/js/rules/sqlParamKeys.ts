@@ -151,13 +151,20 @@ function keysOf(ctx: ModuleContext, view: ConsumerView, shared: boolean, call: N
   return keys;
 }
 
-/**
- * The calls that run an SQL literal: the call around it, or, for a local constant that holds it, each call
- * of its function whose first argument is that constant (a logger handed it later is no runner).
- */
+/** The calls that run an SQL literal: the call around it, or those running the local constant holding it. */
 function runnersOf(ctx: ModuleContext, literal: Node): Node[] {
   const parent = ctx.parentOf(literal);
-  if (parent?.type === 'CallExpression') return [parent];
+  return parent?.type === 'CallExpression' ? [parent] : constantRunners(ctx, literal);
+}
+
+/**
+ * The calls of its function that run an SQL literal kept in a local constant: each call whose first
+ * argument is that constant (a logger handed it later is no runner). None for a literal written elsewhere.
+ * @example
+ * constantRunners(ctx, literal) // [`client.query(insertLine, [sku])`] for `const insertLine = 'INSERT ...'`
+ */
+export function constantRunners(ctx: ModuleContext, literal: Node): Node[] {
+  const parent = ctx.parentOf(literal);
   if (parent?.type !== 'VariableDeclarator') return [];
   const id = unwrap(parent.id);
   const fn = ctx.enclosingFunction(literal);
