@@ -24,6 +24,10 @@ describe('madeUpRecord as a stand-in', () => {
     [`try { ${READ} } catch (e) { log.error(e); return toCamel({ user_id: userId, email: null }); }`],
     [`try { ${READ} } catch (e) { log.error(e); return { ...member, email: null, role: 'member' }; }`],
     [
+      `try { ${READ} } catch (e) { log.error(e); return { ...member, verification: null, can_reupload: true }; }`,
+    ],
+    [`try { ${READ} } catch (e) { log.error(e); return { orderStatus: ADMIN_ID, txHash: '', block: -1 }; }`],
+    [
       `let profile; try { profile = await db.get(userId); } catch (e) { log.error(e); profile = { userId: 'unknown', email: null }; } return profile;`,
     ],
   ])('takes %s', (body) => {
@@ -46,6 +50,16 @@ describe('madeUpRecord as a stand-in', () => {
     // What the try read (`res`) reaches the answer: a partial result, not a made-up one.
     [
       `let res; try { res = await db.get(userId); return res.Item; } catch (e) { log.error(e); return { id: res.id, email: null }; }`,
+    ],
+    // A verdict (a `false` field) or a word of failure answers that the read failed.
+    [`try { ${READ} } catch (e) { log.error(e); return { compliant: false, baa: 'none' }; }`],
+    [`try { ${READ} } catch (e) { log.error(e); return { category: 'SYSTEM_ERROR', id: userId }; }`],
+    // All blanks: the "nothing" answer, judged as an empty default is.
+    [`try { ${READ} } catch (e) { log.error(e); return { primary: null, secondary: null }; }`],
+    [`try { ${READ} } catch (e) { log.error(e); return { username: '', attributes: {} }; }`],
+    // The same literal the try answers when it finds nothing.
+    [
+      `try { const res = await db.get(userId); return res || { state: 'CLOSED', failures: 0 }; } catch (e) { log.error(e); return { state: 'CLOSED', failures: 0 }; }`,
     ],
     // The try answers nothing: nothing to stand in for.
     [`try { await db.put(userId); } catch (e) { log.error(e); return { userId, saved: 'no' }; }`],

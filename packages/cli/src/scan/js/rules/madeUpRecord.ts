@@ -4,7 +4,7 @@
 // The caller gets a record it cannot tell from a real one, as with `salt = FALLBACK_SALT` (catchShapes.ts
 // stand-in); a comment calling it a fallback does not make it real data. An answer that says the work failed
 // (`{ success: false }`, `{ error }`, a status) is a failure answer, judged elsewhere.
-import { contains, type Node, someDescendant, unwrap } from '../ast.js';
+import { contains, memberPath, type Node, numberValue, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** Keys of an answer that tells of a failure rather than standing in for data. */
@@ -40,20 +40,58 @@ function independent(
   });
 }
 
-/** A value a programmer typed in: a non-empty literal, null, or a module-level constant. */
+/**
+ * A value a programmer typed in: a non-empty string, a non-zero number (`-1` included), a module-level
+ * constant, or a member of one or of an import (`ORDER_STATUS.FILLED`).
+ */
 function typedIn(ctx: ModuleContext, value: Node | undefined): boolean {
   const v = unwrap(value);
-  if (v?.type === 'Literal')
-    return v.value === null || typeof v.value === 'string' || typeof v.value === 'number';
-  if (v?.type !== 'Identifier') return false;
-  const b = ctx.resolve(v.name as string, v);
+  if (v?.type === 'Literal' && typeof v.value === 'string') return v.value !== '';
+  const n = numberValue(v);
+  if (n !== undefined) return n !== 0;
+  const path = v?.type === 'Identifier' || v?.type === 'MemberExpression' ? memberPath(v) : undefined;
+  const root = path?.[0];
+  if (root === undefined || path === undefined || (v?.type === 'MemberExpression' && path.length < 2))
+    return false;
+  const b = ctx.resolve(root, v as Node);
+  if (b?.kind === 'import') return path.length > 1;
   return b?.kind === 'const' && b.scope === ctx.program;
+}
+
+/** `null` in a field: blanked, where a read would have filled it. */
+const nulled = (v: Node | undefined) => v?.type === 'Literal' && v.value === null;
+
+/**
+ * The record tells of the failure or decides something: a `false` field is a verdict (`compliant: false`,
+ * `exceeded: false`), and a string saying error or failure (`riskLevel: 'error'`, `'SYSTEM_ERROR'`) is
+ * a failure answer. A `true` (`can_reupload: true`) asserts a made-up fact instead.
+ */
+function tellsOfFailure(object: Node): boolean {
+  return someDescendant(
+    object,
+    (n) =>
+      n.type === 'Literal' &&
+      (n.value === false || (typeof n.value === 'string' && /error|fail/i.test(n.value))),
+  );
+}
+
+/** The try answers the same literal when it finds nothing: the catch answers that "nothing", not a stand-in. */
+function tryAnswersSame(ctx: ModuleContext, tryStatement: Node, object: Node): boolean {
+  const text = (n: Node) => ctx.source.slice(n.start, n.end).replace(/\s+/g, '');
+  const own = text(object);
+  // Returned directly or as the other side of a fallback (`return result || { state: 'CLOSED' }`).
+  return someDescendant(
+    tryStatement.block as Node,
+    (n) => n.type === 'ObjectExpression' && text(n) === own,
+    true,
+  );
 }
 
 /**
  * `value` is a record made up in the catch: an object literal (or one handed to a function of the module,
  * `toCamelCase({ ... })`) of two or more fields, none telling of a failure, none reading the error or what
- * the try produced, at least one typed in (`email: null`, `userId: 'unknown'`, `ADMIN_ACCOUNT_ID`).
+ * the try produced, one typed in (`userId: 'unknown'`, `ADMIN_ACCOUNT_ID`) or the record of someone with its
+ * read fields nulled (`{ user_id: userId, email: null }`). All nulls or empty values are the "nothing" answer.
  *
  * @example
  * madeUpRecord(ctx, parse('{ user_id: userId, email: null }'), tryStatement, 'error') // true
@@ -73,19 +111,30 @@ export function madeUpRecord(
     if (ctx.functionOf(unwrap(v.callee) as Node) === undefined) return false;
     v = unwrap((v.arguments as Node[])[0]);
   }
-  if (v?.type !== 'ObjectExpression') return false;
-  const props = v.properties as Node[];
+  if (v?.type !== 'ObjectExpression' || tellsOfFailure(v)) return false;
   let typed = false;
+  let blanked = false;
+  let carried = false;
   let fields = 0;
-  for (const p of props) {
-    if (p.type === 'Property') {
-      const key = p.key?.type === 'Identifier' ? (p.key.name as string) : String(p.key?.value ?? '');
-      if (FAILURE_KEYS.test(key) || p.computed === true) return false;
-      fields++;
-      if (typedIn(ctx, p.value as Node)) typed = true;
+  for (const p of v.properties as Node[]) {
+    if (p.type !== 'Property') {
+      carried = true;
+      continue;
     }
+    const key = p.key?.type === 'Identifier' ? (p.key.name as string) : String(p.key?.value ?? '');
+    if (FAILURE_KEYS.test(key) || p.computed === true) return false;
+    fields++;
+    const field = unwrap(p.value as Node);
+    if (typedIn(ctx, field)) typed = true;
+    else if (nulled(field)) blanked = true;
+    else if (field?.type === 'Identifier' || field?.type === 'MemberExpression') carried = true;
   }
-  return fields >= 2 && typed && independent(ctx, v, tryStatement, param);
+  return (
+    fields >= 2 &&
+    (typed || (blanked && carried)) &&
+    independent(ctx, v, tryStatement, param) &&
+    !tryAnswersSame(ctx, tryStatement, v)
+  );
 }
 
 const paramOf = (handler: Node) =>

@@ -3,7 +3,7 @@
 // callback-era handler's `callback(null, ...)` (callbackAnswer.ts), or built by a project response builder
 // whose status is fixed (`return Responses._400({ message: 'Could not get categories' })`,
 // fixedStatusBuilders.ts): each answers the same constant, and the failure leaves no trace.
-import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { memberPath, type Node, numberValue, propertyName, unwrap } from '../ast.js';
 import { projectImport } from '../asyncMethods.js';
 import type { ImportConditions } from '../importConditions.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -27,6 +27,9 @@ function builderStatus(
   const method =
     path.length === 2 ? propertyName(callee?.property as Node, callee?.computed as boolean) : undefined;
   const imp = projectImport(ctx, root);
+  // An imported function (`formatJSONResponse(...)`) is judged by the checks after this one
+  // (successBuilders.ts, failureResult.ts): only an imported object's method is read here.
+  if (imp !== undefined && method === undefined) return undefined;
   if (imp !== undefined) {
     const ref = { from: ctx.file, source: imp.source };
     // `import * as api` names no one export: its member is the export.
@@ -64,8 +67,14 @@ export function silentAnswer(ctx: ModuleContext, handler: Node): ImportCondition
   if (value?.type === 'AwaitExpression') value = unwrap(value.argument as Node);
   if (value === undefined) return undefined;
   if (value.type === 'ObjectExpression') return constantHidingAnswer(value) ? {} : undefined;
-  // The builder is handed only constants: the error is never read, and nothing of it reaches the answer.
-  if (value.type !== 'CallExpression' || !(value.arguments as Node[]).every((a) => isConstant(a)))
+  // The builder is handed only constants (the error is never read), and no status of its caller's:
+  // `respond(400, {...})` is a failure answer failureResult.ts reads.
+  const args = value.type === 'CallExpression' ? (value.arguments as Node[]) : [];
+  if (
+    value.type !== 'CallExpression' ||
+    !args.every((a) => isConstant(a)) ||
+    args.some((a) => numberValue(a) !== undefined)
+  )
     return undefined;
   const built = builderStatus(ctx, value);
   if (built === undefined) return undefined;
