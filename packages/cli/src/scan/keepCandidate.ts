@@ -10,6 +10,7 @@ import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { globalMemberAsync } from './globalMembers.js';
+import { importedAnswersUnmet } from './importedAnswers.js';
 import { behindApi, importRouted } from './importedApiLimits.js';
 import { readsBatchThrough } from './importedBatchDecoders.js';
 import { importsBatchAnswerMethod } from './importedBatchMethods.js';
@@ -31,7 +32,6 @@ import { batchAnswerUnread } from './js/rules/batchDataReads.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
-import { answersSuccess } from './js/rules/successStatus.js';
 import { SST_CONSTRUCT_SOURCES } from './js/sstConstructs.js';
 import { callersDecide } from './methodCallers.js';
 import { packageSdkUntimed } from './packageSdkTimeouts.js';
@@ -98,16 +98,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   }
   if (c.onlyIfImportSdkNamespace !== undefined && !importSdkNamespace(project, c.onlyIfImportSdkNamespace))
     return false;
-  if (c.onlyIfImportFailureValue !== undefined) {
-    const ref = c.onlyIfImportFailureValue;
-    const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.failureValue !== true) return false;
-  }
-  if (c.onlyIfImportNullOnError !== undefined) {
-    const ref = c.onlyIfImportNullOnError;
-    const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.nullOnError !== true) return false;
-  }
+  // What an imported function answers (importedAnswers.ts).
+  if (importedAnswersUnmet(project, c)) return false;
   if (c.unlessImportsLog !== undefined && importsLog(project, c.unlessImportsLog)) return false;
   if (c.unlessImportsEnd !== undefined && importsEndFailures(project, c.unlessImportsEnd)) return false;
   if (c.onlyIfImportQueueSubclass !== undefined) {
@@ -122,16 +114,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
       target === undefined ? undefined : project.exportFact(target, ref.name)?.functionBuilder?.dlqKeys;
     if (dlqKeys === undefined || keys.some((k) => dlqKeys.includes(k)) || (spread && dlqKeys.length > 0))
       return false;
-  }
-  if (c.onlyIfImportSuccessAnswer !== undefined) {
-    const ref = c.onlyIfImportSuccessAnswer;
-    const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || !answersSuccess(project.exportFact(target, ref.name), ref.args)) return false;
-  }
-  if (c.onlyIfImportAnswersErrors !== undefined) {
-    const ref = c.onlyIfImportAnswersErrors;
-    const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.answersErrors !== true) return false;
   }
   if (c.onlyIfImportRandom !== undefined) {
     const ref = c.onlyIfImportRandom;

@@ -126,6 +126,10 @@ export interface ExportFact extends FactoryFacts {
   readonly failureValue?: true;
   /** The function answers an HTTP answer whose status is always a constant 2xx (rules/successBuilders.ts). */
   readonly successAnswer?: true;
+  /** The function answers an HTTP answer whose status is always this one constant (rules/fixedStatusBuilders.ts). */
+  readonly fixedStatus?: number;
+  /** An object of answer builders (`{ _400(data) {...} }`): the methods answering one constant status, by name. */
+  readonly fixedStatusMethods?: Readonly<Record<string, number>>;
   /** The index of the status parameter whose 2xx default makes every answer 2xx when a call leaves it out. */
   readonly successDefaultAt?: number;
   /** The function answers the errors of its awaited work with null or undefined (rules/retryNullPolls.ts). */

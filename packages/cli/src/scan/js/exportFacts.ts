@@ -2,6 +2,7 @@
 // rules ask of it (an async function, an SDK client's options, a wrapper, an auth verifier or error class),
 // (the names it re-exports are read in reExports.ts). Kept apart from analyzeModule.ts, which runs the rules.
 
+import { answerFactGates, answerFacts } from './answerFacts.js';
 import { isClass, isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
 import type { ExportFact } from './Candidate.js';
@@ -35,19 +36,15 @@ import { clockDefaultParam } from './rules/clockDefaults.js';
 import { dayLevelClock } from './rules/clockValues.js';
 import { untimedGoogleClient } from './rules/googleApis.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
-import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { endedFailures } from './rules/importedEndsErrors.js';
 import { definitionHandlers } from './rules/liftTsWorkers.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
-import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
-import { answersNullOnError } from './rules/retryNullPolls.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { sstV3QueueKind } from './rules/sstV3Subscriptions.js';
-import { alwaysSuccessAnswer, successDefaultAt } from './rules/successBuilders.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
 import { sdkClientExports } from './sdkClientExports.js';
 import { sdkNamespaceExports } from './sdkNamespaceExports.js';
@@ -89,10 +86,9 @@ function add(facts: Record<string, ExportFact>, name: string, extra: Partial<Exp
 export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
   const sends = ctx.exports.size > 0 && mayBatch(ctx.source) ? batchSends(ctx) : [];
-  const failureWords = ctx.exports.size > 0 && FAILURE_WORDS.test(ctx.source);
   const catches = ctx.exports.size > 0 && ctx.spells('catch');
   const onError = ctx.spells('onError');
-  const statusWords = ctx.exports.size > 0 && ctx.spells('statusCode');
+  const answerGates = answerFactGates(ctx);
   // A member reads a batch only where `Records` is spelled, and hands its event on only to a project
   // import (rules/batchDecoderMembers.ts): no word of the parameter's name is asked for.
   const decoderGate = {
@@ -210,14 +206,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(optionProps !== undefined ? { optionProps } : {}),
       };
     }
-    // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
-    if (failureWords && isFunction(v) && returnsFailureValue(v)) add(facts, name, { failureValue: true });
-    // A function answering its errors with null, which a `while (x == null)` poll retries (rules/retryNullPolls.ts).
-    if (catches && isFunction(v) && answersNullOnError(v)) add(facts, name, { nullOnError: true });
-    // An answer builder always saying 2xx, which a catch answering a failure through it hides (rules/successBuilders.ts).
-    if (statusWords && isFunction(v) && alwaysSuccessAnswer(v)) add(facts, name, { successAnswer: true });
-    const defaultAt = statusWords && isFunction(v) ? successDefaultAt(ctx, v) : undefined;
-    if (defaultAt !== undefined) add(facts, name, { successDefaultAt: defaultAt });
+    // What the function (or an object's methods) answers its callers (answerFacts.ts).
+    const answered = answerFacts(ctx, v, answerGates);
+    if (answered !== undefined) add(facts, name, answered);
     const httpClient = isFunction(v) ? undefined : httpClientExport(ctx, v);
     if (httpClient !== undefined) add(facts, name, { httpClient });
     const google = isFunction(v) ? untimedGoogleClient(ctx, v) : undefined;
@@ -243,8 +234,6 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // An SST v3 queue subscribed to in another module (rules/sstV3QueueConcurrency.ts).
     const sstQueue = ctx.spells('sst.aws.Queue') ? sstV3QueueKind(ctx, ctx.valueOf(v) ?? v, name) : undefined;
     if (sstQueue !== undefined) add(facts, name, { sstQueue });
-    // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
-    if (onError && answersErrors(ctx, v)) add(facts, name, { answersErrors: true });
     // `export { stsClient }`, `export const auth = CognitoJwtVerifier.create(...)`: what importers await on it
     // is remote (rules/auth.ts asks).
     const remoteClient = isFunction(v)

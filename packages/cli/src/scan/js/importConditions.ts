@@ -28,6 +28,11 @@ export interface ImportConditions {
   };
   /** A catch answering through this imported builder: kept when its status is always a constant 2xx (ExportFact.successAnswer). */
   readonly onlyIfImportSuccessAnswer?: ImportRef & { readonly args?: number };
+  /**
+   * A catch answering this imported builder's answer with constant arguments (`Responses._400({ ... })`):
+   * kept when that function, or its `method`, answers one fixed status below 500 (ExportFact.fixedStatus).
+   */
+  readonly onlyIfImportFixedStatus?: ImportRef & { readonly method?: string };
   /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
   readonly onlyIfImportAnswersErrors?: ImportRef;
   /**

@@ -73,6 +73,7 @@ export type Extra = Pick<
   | 'callerEither'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportSuccessAnswer'
+  | 'onlyIfImportFixedStatus'
   | 'onlyIfImportFailureValue'
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'

@@ -6,6 +6,7 @@ import { calleeName, memberPath, type Node, numberValue, objectProps, unwrap } f
 import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyLaterReference, printedReference } from './batchResultUse.js';
+import { callbackAnswer } from './callbackAnswer.js';
 import { responseParam } from './routeAnswer.js';
 
 /** Nodes a value passes through on its way into a body without being read. */
@@ -70,6 +71,8 @@ function servedAsSuccess(ctx: ModuleContext, reference: Node): boolean {
     if (args.includes(at) && isStringify(p)) continue;
     if (p.type === 'ReturnStatement') return successObject(at);
     if (p.type === 'ArrowFunctionExpression') return p.body === at && successObject(at);
+    // `callback(null, { statusCode: 200, ... })`: a callback-era handler's answer (callbackAnswer.ts).
+    if (p.type === 'CallExpression' && callbackAnswer(ctx, p) === at) return successObject(at);
     return args.includes(at) && successReply(ctx, p);
   }
   return false;

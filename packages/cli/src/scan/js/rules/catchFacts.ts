@@ -13,6 +13,7 @@ import { logStatesDecision } from './loggedDecision.js';
 import { metricUnitRecord } from './metricUnitRecord.js';
 import { namedLogHelper } from './namedLogCall.js';
 import { nonErrorGuard } from './nonErrorRethrow.js';
+import { onlyPlaceholderComments } from './placeholderComments.js';
 import { unreturnedReject } from './unreturnedReject.js';
 import { unthrownError } from './unthrownError.js';
 
@@ -55,19 +56,21 @@ export function isLogCall(node: Node): boolean {
 }
 
 /**
- * Comments inside a node's source range (an empty catch with a comment is a decision, not an accident), or
- * one stating a decision after it on its closing line (`} catch {} // non-fatal: ...`).
+ * Comments inside a node's source range (an empty catch with a comment is a decision, not an accident),
+ * unless each is a placeholder that gives no reason, or one stating a decision after it on its closing line
+ * (`} catch {} // non-fatal: ...`).
  */
 export function hasComment(
   ctx: ModuleContext,
   comments: readonly { start: number; end: number }[],
   node: Node,
 ): boolean {
-  return (
-    comments.some((c) => c.start >= node.start && c.end <= node.end) ||
-    /\/[/*]/.test(ctx.source.slice(node.start, node.end)) ||
-    statesDecision(trailingComments(ctx, node))
-  );
+  const inside = ctx.source.slice(node.start, node.end);
+  // A blank `//`, a bare TODO or "use default null" gives no reason (placeholderComments.ts).
+  const says =
+    (comments.some((c) => c.start >= node.start && c.end <= node.end) || /\/[/*]/.test(inside)) &&
+    !onlyPlaceholderComments(inside);
+  return says || statesDecision(trailingComments(ctx, node));
 }
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */

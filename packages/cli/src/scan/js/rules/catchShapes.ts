@@ -6,6 +6,7 @@ import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { allButNamedKinds, answersEveryPath } from './allButOneKind.js';
 import { doesIo, isLogCall, isObservation } from './catchFacts.js';
+import { madeUpReturn, madeUpStored } from './madeUpRecord.js';
 
 /**
  * What a catch that does not rethrow does with the failure, besides logging it:
@@ -41,6 +42,8 @@ export function dropShape(ctx: ModuleContext, handler: Node): DropShape | undefi
       ? 'leaves-loop'
       : undefined;
   if (last.type === 'IfStatement' && handlesOneKind(handler, before, last)) return 'one-kind';
+  // `return { user_id: userId, email: null }` in place of the record the try returns (madeUpRecord.ts).
+  if (madeUpReturn(ctx, handler, last)) return 'stand-in';
   return standIn(ctx, handler, statements) ? 'stand-in' : undefined;
 }
 
@@ -113,7 +116,8 @@ function standIn(ctx: ModuleContext, handler: Node, statements: Node[]): boolean
   for (const s of statements) {
     if (isObservation(s) && s.type !== 'VariableDeclaration') continue;
     const value = storedValue(s);
-    if (value === undefined || !builtIn(ctx, value, handler)) return false;
+    if (value === undefined || !(builtIn(ctx, value, handler) || madeUpStored(ctx, handler, s, value)))
+      return false;
     stored++;
   }
   // Without a log line the stand-in is still one when the error is never read: it only leaves no trace.

@@ -9,6 +9,7 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
+import { blockAnswer } from './callbackAnswer.js';
 import { carriesCaughtError, caughtName, VERDICT } from './carriedError.js';
 import { isObservation } from './catchFacts.js';
 import { objectMethodDrop, returnedName } from './errorValues.js';
@@ -118,12 +119,11 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
  * successAnswerRule(ctx, handler, io, report) // catch (e) { log(e); return { statusCode: 202 } } -> true
  */
 export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
-  const statements = (handler.body as Node).body as Node[];
-  const last = statements.at(-1);
-  // The answer written out, or a module's `const okStatus = { statusCode: 200 }` returned by name.
-  if (!io || last?.type !== 'ReturnStatement' || !constant2xxAnswer(ctx, last.argument as Node | null))
-    return false;
-  if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
+  // The answer written out, or a module's `const okStatus = { statusCode: 200 }` returned by name; returned,
+  // or handed to a callback-era handler's `callback(null, ...)` (callbackAnswer.ts).
+  const answered = io ? blockAnswer(ctx, (handler.body as Node).body as Node[]) : undefined;
+  if (answered === undefined || !constant2xxAnswer(ctx, answered.answer)) return false;
+  if (!answered.before.every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
     return false;
   if (answeredOnPurpose(ctx, handler)) return false;
   report(

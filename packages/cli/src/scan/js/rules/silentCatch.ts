@@ -8,7 +8,8 @@ import { callsRemote } from './authFacts.js';
 import { classifyHttpCall } from './http.js';
 import { answersServerError } from './httpStatus.js';
 
-function isConstant(node: Node | null | undefined, depth = 0): boolean {
+/** A literal, or an array or object of them: a value built without reading anything. */
+export function isConstant(node: Node | null | undefined, depth = 0): boolean {
   const n = unwrap(node);
   if (n === undefined || depth > 3) return n === undefined;
   if (n.type === 'Literal') return !('regex' in n && n.regex);
@@ -37,7 +38,12 @@ export function silentConstantAnswer(handler: Node): boolean {
   const statements = (handler.body as Node).body as Node[];
   if (statements.length !== 1) return false;
   const [only] = statements;
-  const value = unwrap(only?.type === 'ReturnStatement' ? only.argument : undefined);
+  return constantHidingAnswer(only?.type === 'ReturnStatement' ? only.argument : undefined);
+}
+
+/** A non-empty constant object that is no fixed server error: the answer silentConstantAnswer looks for. */
+export function constantHidingAnswer(answer: Node | null | undefined): boolean {
+  const value = unwrap(answer);
   if (value === undefined || answersServerError(value)) return false;
   return value.type === 'ObjectExpression' && (value.properties as Node[]).length > 0 && isConstant(value);
 }

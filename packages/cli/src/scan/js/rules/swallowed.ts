@@ -50,7 +50,8 @@ import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { runTaskResultRule } from './runTaskResult.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
-import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+import { silentAnswer } from './silentAnswer.js';
+import { localTokenCheck } from './silentCatch.js';
 import { successBuilderRule } from './successBuilders.js';
 import { swallowedCallRules } from './swallowedCalls.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
@@ -160,6 +161,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       param !== undefined &&
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && unwrap(s.argument)?.name === param);
+    // A constant answer, written out or built (silentAnswer.ts), with the conditions an imported builder puts.
+    const silent = io ? silentAnswer(ctx, handler) : undefined;
     if (returnsError && io && ctx.handlerKindAt(handler) === 'entry') {
       // Over HTTP the returned error reaches the client as a failure (thrownResponses.ts).
       if (!returnedErrorAnswersHttp(ctx, tryStatement))
@@ -168,14 +171,14 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           handler,
           'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
         );
-    } else if (io && silentConstantAnswer(handler)) {
+    } else if (silent !== undefined) {
       // Dropped when every call of the try is to a data layer that logs and rethrows (loggingDataLayer.ts).
       const logged = importedDataCalls(ctx, tryStatement.block);
       report(
         'swallowed-error',
         handler,
         'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
-        logged !== undefined ? { unlessImportsLog: logged } : undefined,
+        { ...silent, ...(logged !== undefined ? { unlessImportsLog: logged } : {}) },
       );
     } else if (returnsDefault && io) {
       // undefined/null that every caller dereferences at once fails there, and false (any falsy answer)
