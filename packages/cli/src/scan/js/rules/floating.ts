@@ -104,8 +104,10 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (single !== undefined && isProjectSource(single.source)) return single;
     // `dataSources.redis.store(...)` of a parameter declared `{ dataSources }: Context`: the project pass
     // follows the declared types to the method (typedMethods.ts).
+    // A local built by a factory is followed the same way (js/valueRoots.ts), and a library client's own
+    // method (`context.kafkaProducer.disconnect()`) is decided here (js/libraryPromises.ts).
     const typed = typedCall(ctx, callee);
-    return typed !== undefined ? { typed } : false;
+    return typed === true ? true : typed !== undefined ? { typed } : false;
   }
   if (callee?.type === 'Identifier') {
     if (timerStartsWork(ctx, call, (inner) => isPromiseCall(ctx, inner) === true)) return true;
