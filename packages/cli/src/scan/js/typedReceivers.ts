@@ -7,7 +7,7 @@ import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import { type DeclaredType, declaredTypes, type TypeRef, typeRefOf } from './declaredTypes.js';
 import { aliasTarget, resolverType } from './graphqlResolvers.js';
 import { knownLibrary, libraryMethodAsync } from './libraryPromises.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { valueRoot } from './valueRoots.js';
 
 /**
@@ -87,7 +87,7 @@ export function typedCall(ctx: ModuleContext, callee: Node | undefined): TypedCa
     // A local built by a factory or a `new` (js/valueRoots.ts): a per-invocation client in a context object.
     // Given a callback, a library client answers none, and a project method's answer is not asked here.
     const root = givenCallback(ctx, c) ? undefined : valueRoot(ctx, object, members);
-    return root === undefined ? undefined : settleLocally(ctx, { ...root, method }, c);
+    return root === undefined ? undefined : settleLocally(ctx, { ...root, method }, c, true);
   }
   const type = typeRefOf(ctx, declared.type);
   if (type === undefined) return undefined;
@@ -99,7 +99,12 @@ export function typedCall(ctx: ModuleContext, callee: Node | undefined): TypedCa
  * method, an unknown member: no candidate), one that leaves through an import of the project goes on from
  * there; a package's type (`Logger` of a logging library) is not the project's class, and is left alone.
  */
-function settleLocally(ctx: ModuleContext, call: TypedCall, callee: Node): TypedCall | true | undefined {
+function settleLocally(
+  ctx: ModuleContext,
+  call: TypedCall,
+  callee: Node,
+  built = false,
+): TypedCall | true | undefined {
   if (call.returned !== undefined) return call;
   const types = declaredTypes(ctx);
   let type: TypeRef | undefined = call.type;
@@ -125,7 +130,10 @@ function settleLocally(ctx: ModuleContext, call: TypedCall, callee: Node): Typed
       !givenCallback(ctx, callee)
       ? true
       : undefined;
-  // A bare source may be a workspace package linked by `file:` (`from 'services'`): the project pass resolves it.
+  // A value the module builds itself may come from a workspace package linked by `file:` under a bare
+  // name (`from 'services'`): the project pass resolves it. A parameter's library type (a logger's) is
+  // left alone, as before: the handler path hands in what it likes.
+  if (!built && !mayBeProjectSource(type.source)) return undefined;
   return { type, path, method: call.method };
 }
 
