@@ -50,5 +50,7 @@ export function madeMethodAsync(
   if (factoryFile === undefined) return false;
   const factory = project.exportFact(factoryFile, by.name);
   const type = by.method === undefined ? factory?.returnsType : factory?.staticReturns?.[by.method];
-  return type !== undefined && typedMethodAsync(project, { from: factoryFile, type, path: [], method });
+  // The factory's types are named as its declaring module names them, not as a barrel between does.
+  const declaring = factory?.madeIn ?? factoryFile;
+  return type !== undefined && typedMethodAsync(project, { from: declaring, type, path: [], method });
 }

@@ -3,7 +3,8 @@
 // imports and tsconfig path aliases alike (the resolver handles both), to the class or interface at the
 // end, whose declaration says whether the method is async.
 import type { ImportRef } from './js/Candidate.js';
-import type { TypeRef } from './js/declaredTypes.js';
+import type { DeclaredType, TypeRef } from './js/declaredTypes.js';
+import { libraryMethodAsync } from './js/libraryPromises.js';
 import type { TypedCall } from './js/typedReceivers.js';
 import type { Project } from './project.js';
 
@@ -18,23 +19,78 @@ const MAX_STEPS = 8;
  */
 export function typedMethodAsync(project: Project, call: TypedCall & Pick<ImportRef, 'from'>): boolean {
   let file = call.from;
-  let ref: TypeRef = call.type;
+  let ref: TypeRef | undefined = call.type;
   const path = [...call.path];
-  for (let step = 0; step < MAX_STEPS; step++) {
+  // The answer of an imported factory (js/valueRoots.ts): the type its export says it answers.
+  if (call.returned !== undefined) {
+    const target = project.resolveModule(file, call.type.source as string);
+    const fact = target === undefined ? undefined : project.exportFact(target, call.type.name);
+    ref = call.returned === 'await' ? (fact?.resolvesType ?? fact?.returnsType) : fact?.returnsType;
+    if (ref === undefined || target === undefined) return false;
+    // Its type names are the declaring module's, not the barrel's the import named.
+    file = fact?.madeIn ?? target;
+  }
+  for (let step = 0; step < MAX_STEPS && ref !== undefined; step++) {
     const target = ref.source === undefined ? file : project.resolveModule(file, ref.source);
-    if (target === undefined) return false;
-    const shape = project.factsOf(target)?.declaredTypes?.[ref.name];
+    // A package the scan does not hold: a library class the table knows (js/libraryPromises.ts), or nothing.
+    if (target === undefined)
+      return (
+        path.length === 0 && ref.source !== undefined && libraryMethodAsync(ref.source, ref.name, call.method)
+      );
+    const declared = declaredTypeAt(project, target, ref.name);
+    const shape = declared?.shape;
     const member = path.shift();
-    if (member === undefined)
+    if (member === undefined) {
+      if (shape?.asyncMethods.includes(call.method) === true) return true;
+      // A class extending another (`class CassandraClient extends Client`): what it does not declare, its base's.
+      if (
+        shape?.base !== undefined &&
+        declared !== undefined &&
+        shape.ownMethods?.includes(call.method) !== true
+      ) {
+        file = declared.file;
+        ref = shape.base;
+        continue;
+      }
       // A class exported under another name than it is declared with: its export's async methods.
       return (
-        shape?.asyncMethods.includes(call.method) ??
+        shape === undefined &&
         project.exportFact(target, ref.name)?.asyncMethods?.includes(call.method) === true
       );
+    }
     const next = shape?.members[member];
-    if (next === undefined) return false;
-    file = target;
+    if (next === undefined || declared === undefined) return false;
+    file = declared.file;
     ref = next;
   }
   return false;
+}
+
+/** Re-export hops followed at most to the module declaring a type (a package barrel, a folder's index). */
+const MAX_REEXPORTS = 6;
+
+/**
+ * The shape `name` stands for in `file`, and the module declaring it: the module itself, or one its
+ * barrels pass the name on from (`export * from './types'`, `export { X } from`), as a workspace
+ * package's index does.
+ */
+function declaredTypeAt(
+  project: Project,
+  file: string,
+  name: string,
+  hops = 0,
+): { file: string; shape: DeclaredType } | undefined {
+  const facts = project.factsOf(file);
+  const own = facts?.declaredTypes;
+  if (own !== undefined && Object.hasOwn(own, name)) return { file, shape: own[name] as DeclaredType };
+  if (facts === undefined || hops >= MAX_REEXPORTS) return undefined;
+  for (const re of facts.reExports) {
+    const pair = re.names?.find(([exported]) => exported === name);
+    if (re.names !== undefined && (pair === undefined || pair[1] === '*')) continue;
+    const target = project.resolveModule(file, re.source);
+    const found =
+      target === undefined ? undefined : declaredTypeAt(project, target, pair?.[1] ?? name, hops + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -31,6 +31,12 @@ export interface DeclaredType {
   readonly asyncMethods: readonly string[];
   /** Methods with an overload answering no promise: not async, and no other reading of them is asked. */
   readonly syncOverloads?: readonly string[];
+  /**
+   * The class it extends (`class CassandraClient extends Client`), whose methods it inherits, and the
+   * methods it declares itself (an override answers for itself, whatever the base's does).
+   */
+  readonly base?: TypeRef;
+  readonly ownMethods?: readonly string[];
 }
 
 /**
@@ -170,7 +176,33 @@ function classMembers(ctx: ModuleContext, cls: Node): DeclaredType {
       }
   }
   // An overload signature answering no promise: which one a call picks is the caller's to say.
-  return withoutSyncOverloads(types, asyncMethods, syncOverloadsOf(cls));
+  const shape = withoutSyncOverloads(types, asyncMethods, syncOverloadsOf(cls));
+  const superClass = unwrap(cls.superClass as Node | null);
+  const base = superClass === undefined ? undefined : baseRef(ctx, superClass);
+  if (base === undefined) return shape;
+  const ownMethods = ((cls.body as Node).body as Node[])
+    .filter((m) => m.type === 'MethodDefinition' && m.static !== true)
+    .map((m) => propertyName(m.key, m.computed as boolean))
+    .filter((n): n is string => n !== undefined);
+  return { ...shape, base, ownMethods };
+}
+
+/** The class a class extends: one this module declares, or an import (a library's class included). */
+function baseRef(ctx: ModuleContext, superClass: Node): TypeRef | undefined {
+  // `extends cassandra.Client` of `import * as cassandra from 'cassandra-driver'`.
+  if (superClass.type === 'MemberExpression' && superClass.computed !== true) {
+    const ns = unwrap(superClass.object as Node);
+    const imp = ns?.type === 'Identifier' ? importedType(ctx, ns.name as string, ns) : undefined;
+    const member = propertyName(superClass.property as Node, false);
+    if (imp?.imported !== '*' || member === undefined || imp.source.startsWith('node:')) return undefined;
+    return { source: imp.source, name: member };
+  }
+  if (superClass.type !== 'Identifier') return undefined;
+  const name = superClass.name as string;
+  const imp = importedType(ctx, name, superClass);
+  if (imp === undefined) return { name };
+  if (imp.imported === '*' || imp.source.startsWith('node:')) return undefined;
+  return { source: imp.source, name: imp.imported };
 }
 
 /** The shape a top-level declaration gives its name, or undefined when it declares no object shape. */
@@ -209,7 +241,9 @@ function readDeclaredTypes(ctx: ModuleContext): Record<string, DeclaredType> | u
     const shape = shapeOf(ctx, d);
     if (shape === undefined) continue;
     // A class whose async methods all have an overload answering no promise is kept: it says "not async".
-    const says = shape.asyncMethods.length > 0 || shape.syncOverloads !== undefined;
+    // So is one that extends another class: what it inherits is asked of its base.
+    const says =
+      shape.asyncMethods.length > 0 || shape.syncOverloads !== undefined || shape.base !== undefined;
     if (Object.keys(shape.members).length === 0 && !says) continue;
     const name = d.id?.name as string | undefined;
     if (name !== undefined) out[name] = shape;

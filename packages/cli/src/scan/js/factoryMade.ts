@@ -28,6 +28,8 @@ export interface FactoryFacts {
   readonly madeIn?: string;
   /** The exported function answers an object of this type. */
   readonly returnsType?: TypeRef;
+  /** The exported function answers a promise of an object of this type (declared `(): Promise<T>`). */
+  readonly resolvesType?: TypeRef;
   /** The exported class's static methods answering an object of a type, by method. */
   readonly staticReturns?: Readonly<Record<string, TypeRef>>;
 }
@@ -78,6 +80,20 @@ export function returnedType(ctx: ModuleContext, fn: Node): TypeRef | undefined 
     return false;
   });
   return mixed ? undefined : type;
+}
+
+/**
+ * The type a function's declared promise resolves to: `T` of `(): Promise<T>` (an awaiting caller holds
+ * a T: `await initKafkaProducer(kafka)` of `(k: Kafka): Promise<Producer>`).
+ *
+ * @example
+ * resolvedType(ctx, fn) // async (k: Kafka): Promise<Producer> => ... -> { source: 'kafkajs', name: 'Producer' }
+ */
+function resolvedType(ctx: ModuleContext, fn: Node): TypeRef | undefined {
+  const declared = (fn.returnType as Node | null)?.typeAnnotation as Node | undefined;
+  if (declared?.type !== 'TSTypeReference' || declared.typeName?.name !== 'Promise') return undefined;
+  const inner = (declared.typeArguments?.params as Node[] | undefined)?.[0];
+  return inner === undefined ? undefined : typeRefOf(ctx, inner);
 }
 
 /** The static methods of a class answering an object of a known type. */
@@ -134,7 +150,14 @@ export function factoryFacts(ctx: ModuleContext, value: Node): FactoryFacts | un
   }
   if (isFunction(value)) {
     const returnsType = returnedType(ctx, value);
-    return returnsType === undefined ? undefined : { returnsType };
+    const resolvesType = resolvedType(ctx, value);
+    if (returnsType === undefined && resolvesType === undefined) return undefined;
+    // The types are named as this module names them: a barrel's importer resolves them from here.
+    return {
+      ...(returnsType === undefined ? {} : { returnsType }),
+      ...(resolvesType === undefined ? {} : { resolvesType }),
+      madeIn: ctx.file,
+    };
   }
   if (value.type !== 'CallExpression') return undefined;
   const made = madeObject(ctx, value);

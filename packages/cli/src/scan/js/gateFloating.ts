@@ -30,7 +30,8 @@ export function floatingShapes(words: SourceWords): boolean {
     words.includes('async') &&
     (FLOATING_SHAPES.some((w) => words.includes(w)) ||
       ASYNC_LISTENER.test(words.source) ||
-      bareProjectCall(words.source))
+      bareProjectCall(words.source) ||
+      bareLocalAsyncCall(words.source))
   );
 }
 
@@ -57,6 +58,28 @@ export function bareProjectCall(source: string): boolean {
         const local = /(\w+)\s*$/.exec(part.trim())?.[1];
         if (local !== undefined) names.push(local);
       }
+  if (names.length === 0) return false;
+  return new RegExp(`^[ \\t]*(?:${names.join('|')})\\(`, 'm').test(source);
+}
+
+// `const callFn = async () => ...`, `async function poll()`: the module's own async functions, by name.
+const LOCAL_ASYNC = /\b(?:const|let|var)\s+([\w$]+)\s*=\s*async\b|\basync\s+function\s*([\w$]+)/g;
+
+/**
+ * A statement that is only a call of an async function of the module itself (`callFn();` of `const callFn
+ * = async () => { await fn(); ... }`, a pacing helper's loop started inside a `new Promise` executor): the
+ * promise floats whatever the function awaits, yet a helper module with no I/O word of its own (the work
+ * is a function handed in) was never parsed, so the handler awaiting the helper lost it.
+ *
+ * @example
+ * bareLocalAsyncCall('const callFn = async () => { await fn(); };\n    callFn();') // true
+ */
+export function bareLocalAsyncCall(source: string): boolean {
+  const names: string[] = [];
+  for (const m of source.matchAll(LOCAL_ASYNC)) {
+    const name = m[1] ?? m[2];
+    if (name !== undefined) names.push(name.replace(/\$/g, '\\$'));
+  }
   if (names.length === 0) return false;
   return new RegExp(`^[ \\t]*(?:${names.join('|')})\\(`, 'm').test(source);
 }

@@ -3,10 +3,12 @@
 // resolver whose variable is declared `IFieldResolver<Source, Context, Args>`. The type says which class
 // the value is even when no `new` is in sight (the server builds it elsewhere and hands it in), so
 // floating-promise asks the project pass (typedMethods.ts) whether the method at the end answers a promise.
-import { type Node, propertyName, unwrap } from './ast.js';
+import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import { type DeclaredType, declaredTypes, type TypeRef, typeRefOf } from './declaredTypes.js';
 import { aliasTarget, resolverType } from './graphqlResolvers.js';
+import { knownLibrary, libraryMethodAsync } from './libraryPromises.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
+import { valueRoot } from './valueRoots.js';
 
 /**
  * A method called on a value of a declared type, reached through these members of it.
@@ -17,6 +19,8 @@ import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
  */
 export interface TypedCall {
   readonly type: TypeRef;
+  /** `type` names an imported function whose answer (awaited, or as called) is the receiver's root. */
+  readonly returned?: 'call' | 'await';
   readonly path: readonly string[];
   readonly method: string;
 }
@@ -65,7 +69,7 @@ function paramType(ctx: ModuleContext, root: Node): { type: Node; path: string[]
  * @example
  * typedCall(ctx, callee) // dataSources.redis.store of `async (_, args, { dataSources }: Context) => ...` -> { type: { source: './context', name: 'Context' }, path: ['dataSources', 'redis'], method: 'store' }
  */
-export function typedCall(ctx: ModuleContext, callee: Node | undefined): TypedCall | undefined {
+export function typedCall(ctx: ModuleContext, callee: Node | undefined): TypedCall | true | undefined {
   const c = unwrap(callee);
   if (c?.type !== 'MemberExpression' || c.computed === true) return undefined;
   const method = propertyName(c.property, false);
@@ -79,9 +83,15 @@ export function typedCall(ctx: ModuleContext, callee: Node | undefined): TypedCa
   }
   if (method === undefined || object?.type !== 'Identifier') return undefined;
   const declared = paramType(ctx, object);
-  const type = declared === undefined ? undefined : typeRefOf(ctx, declared.type);
-  if (type === undefined || declared === undefined) return undefined;
-  return settleLocally(ctx, { type, path: [...declared.path, ...members], method });
+  if (declared === undefined) {
+    // A local built by a factory or a `new` (js/valueRoots.ts): a per-invocation client in a context object.
+    // Given a callback, a library client answers none, and a project method's answer is not asked here.
+    const root = givenCallback(ctx, c) ? undefined : valueRoot(ctx, object, members);
+    return root === undefined ? undefined : settleLocally(ctx, { ...root, method }, c, true);
+  }
+  const type = typeRefOf(ctx, declared.type);
+  if (type === undefined) return undefined;
+  return settleLocally(ctx, { type, path: [...declared.path, ...members], method }, c);
 }
 
 /**
@@ -89,16 +99,47 @@ export function typedCall(ctx: ModuleContext, callee: Node | undefined): TypedCa
  * method, an unknown member: no candidate), one that leaves through an import of the project goes on from
  * there; a package's type (`Logger` of a logging library) is not the project's class, and is left alone.
  */
-function settleLocally(ctx: ModuleContext, call: TypedCall): TypedCall | undefined {
+function settleLocally(
+  ctx: ModuleContext,
+  call: TypedCall,
+  callee: Node,
+  built = false,
+): TypedCall | true | undefined {
+  if (call.returned !== undefined) return call;
   const types = declaredTypes(ctx);
   let type: TypeRef | undefined = call.type;
   const path = [...call.path];
-  while (type !== undefined && type.source === undefined) {
-    const shape: DeclaredType | undefined = types?.[type.name];
+  // Bounded: a class chain that names itself (a typo TypeScript rejects) must not loop.
+  for (let step = 0; type !== undefined && type.source === undefined; step++) {
+    const shape: DeclaredType | undefined = step > 8 ? undefined : types?.[type.name];
     const member = path.shift();
-    if (member === undefined) return shape?.asyncMethods.includes(call.method) === true ? call : undefined;
-    type = shape?.members[member];
+    if (member !== undefined) {
+      type = shape?.members[member];
+      continue;
+    }
+    if (shape?.asyncMethods.includes(call.method) === true) return call;
+    // A class of this module extending another: a method it does not declare is its base's.
+    if (shape?.base === undefined || shape.ownMethods?.includes(call.method) === true) return undefined;
+    type = shape.base;
   }
-  if (type === undefined || !mayBeProjectSource(type.source as string)) return undefined;
+  if (type?.source === undefined || type.source.startsWith('node:')) return undefined;
+  // A library client's own method (js/libraryPromises.ts): decided here, unless given a callback.
+  if (knownLibrary(type.source))
+    return path.length === 0 &&
+      libraryMethodAsync(type.source, type.name, call.method) &&
+      !givenCallback(ctx, callee)
+      ? true
+      : undefined;
+  // A value the module builds itself may come from a workspace package linked by `file:` under a bare
+  // name (`from 'services'`): the project pass resolves it. A parameter's library type (a logger's) is
+  // left alone, as before: the handler path hands in what it likes.
+  if (!built && !mayBeProjectSource(type.source)) return undefined;
   return { type, path, method: call.method };
+}
+
+/** The call's last argument is a function: a callback API, which answers no promise. */
+function givenCallback(ctx: ModuleContext, callee: Node): boolean {
+  const call = ctx.parentOf(callee);
+  const last = unwrap((call?.arguments as Node[] | undefined)?.at(-1));
+  return last !== undefined && isFunction(last);
 }

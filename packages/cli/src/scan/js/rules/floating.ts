@@ -33,7 +33,9 @@ import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { listenerOwnsWork } from './listenerFeeds.js';
 import { inConstructedClass, localAsyncMethod } from './localInstanceMethods.js';
+import { nestedArrays } from './nestedAllArrays.js';
 import { PRISMA_METHODS, PRISMA_QUERY, prismaCall } from './prismaLazy.js';
+import { settlesExecutor } from './promiseExecutor.js';
 import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
@@ -104,8 +106,10 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (single !== undefined && isProjectSource(single.source)) return single;
     // `dataSources.redis.store(...)` of a parameter declared `{ dataSources }: Context`: the project pass
     // follows the declared types to the method (typedMethods.ts).
+    // A local built by a factory is followed the same way (js/valueRoots.ts), and a library client's own
+    // method (`context.kafkaProducer.disconnect()`) is decided here (js/libraryPromises.ts).
     const typed = typedCall(ctx, callee);
-    return typed !== undefined ? { typed } : false;
+    return typed === true ? true : typed !== undefined ? { typed } : false;
   }
   if (callee?.type === 'Identifier') {
     if (timerStartsWork(ctx, call, (inner) => isPromiseCall(ctx, inner) === true)) return true;
@@ -123,26 +127,13 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   return false;
 }
 
-/**
- * The statement runs inside a `new Promise((resolve, reject) => ...)` executor and hands the outcome to
- * `resolve`/`reject`: the promise the caller awaits settles with it, so nothing floats.
- */
-function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
-  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    const parent = ctx.parentOf(fn);
-    if (
-      parent?.type !== 'NewExpression' ||
-      memberPath(parent.callee)?.join('.') !== 'Promise' ||
-      parent.arguments[0] !== fn
-    )
-      continue;
-    const names = (fn.params as Node[])
-      .map((p) => (p.type === 'Identifier' ? (p.name as string) : undefined))
-      .filter((n): n is string => n !== undefined);
-    const text = ctx.source.slice(stmt.start, stmt.end);
-    return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
-  }
-  return false;
+/** What the project pass must confirm before a call counts as a promise (nothing when known here). */
+function settledBy(ctx: ModuleContext, promise: Exclude<PromiseCall, false>) {
+  if (promise === true) return {};
+  if ('slots' in promise) return { onlyIfParamAsync: promise.slots };
+  if ('typed' in promise) return { onlyIfTypedAsync: { from: ctx.file, ...promise.typed } };
+  if ('global' in promise) return { onlyIfGlobalAsync: { from: ctx.file, ...promise.global } };
+  return { onlyIfImportAsync: { from: ctx.file, ...promise } };
 }
 
 export function floatingRule(ctx: ModuleContext, report: Report): void {
@@ -179,6 +170,9 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     let e = unwrap(stmt.expression);
     const voided = e?.type === 'UnaryExpression' && e.operator === 'void';
     if (voided) e = unwrap(e?.argument);
+    // `await items.forEach(async ...)`: forEach answers undefined, so the await waits for nothing.
+    const awaitedEach = e?.type === 'AwaitExpression' && calleeName(unwrap(e.argument) as Node) === 'forEach';
+    if (awaitedEach) e = unwrap(e?.argument);
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
@@ -194,19 +188,25 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (helper && !runs && reaching.length === 0) continue;
     const message = step
       ? "this step of the handler's promise chain starts a chain and does not return it: the next step (often the answer) runs at once, and its failure never reaches the chain"
-      : floatingMessage(ctx, e, voided);
+      : floatingMessage(ctx, e, voided, awaitedEach);
     report('floating-promise', e, message, {
-      ...(promise === true
-        ? {}
-        : 'slots' in promise
-          ? { onlyIfParamAsync: promise.slots }
-          : 'typed' in promise
-            ? { onlyIfTypedAsync: { from: ctx.file, ...promise.typed } }
-            : 'global' in promise
-              ? { onlyIfGlobalAsync: { from: ctx.file, ...promise.global } }
-              : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
+      ...settledBy(ctx, promise),
       ...(helper && !runs ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
+  }
+  // An array of promises given to a combinator as one element (rules/nestedAllArrays.ts).
+  for (const { map, starts } of nestedArrays(ctx)) {
+    const promise = starts === true ? true : isPromiseCall(ctx, starts);
+    const onPath = ctx.handlerKindAt(map) !== undefined || inConstructedClass(ctx, map);
+    const reaching = helper ? exportsReaching(ctx, map, true) : [];
+    if (promise === false || (!helper && !onPath) || (helper && reaching.length === 0)) continue;
+    const what = memberPath(map.callee)?.join('.') ?? 'map';
+    report(
+      'floating-promise',
+      map,
+      `${what}(...) is one element of a Promise combinator's array: the array is taken as a fulfilled value, so the promises in it are never awaited and their failures never seen (spread it: \`...${what}(...)\`)`,
+      { ...settledBy(ctx, promise), ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}) },
+    );
   }
   // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).
   if (!helper)

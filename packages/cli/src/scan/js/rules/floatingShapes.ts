@@ -11,7 +11,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { settledOnReturn } from './settledAsync.js';
+import { settledEach, settledOnReturn } from './settledAsync.js';
 
 const COMBINATORS = /^(all|allSettled|race|any)$/;
 const SUBSCRIBE = /^(on|once|addListener|prependListener|prependOnceListener)$/;
@@ -27,7 +27,11 @@ export function unawaitedGroup(ctx: ModuleContext, call: Node): 'combinator' | '
   if (path?.length === 2 && path[0] === 'Promise' && COMBINATORS.test(path[1] ?? '')) return 'combinator';
   if (calleeName(call) !== 'map' || unwrap(call.callee)?.type !== 'MemberExpression') return undefined;
   const callback = ctx.valueOf((call.arguments as Node[])[0]);
-  return callback !== undefined && isFunction(callback) && returnsPromise(callback) ? 'map' : undefined;
+  // A callback that only gathers its calls' promises (`(o) => { writes.push(remove(o)) }`, awaited later
+  // through the array) or logs has run to its end per item, as for forEach (settledAsync.ts).
+  return callback !== undefined && isFunction(callback) && returnsPromise(callback) && !settledEach(callback)
+    ? 'map'
+    : undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ export function timerStartsWork(
   if (!ctx.isGlobal(callee.name as string, callee)) return false;
   const cb = ctx.valueOf((call.arguments as Node[])[0]);
   if (cb === undefined || !isFunction(cb)) return false;
-  if (cb.async === true) return true;
+  if (cb.async === true) return !rearmsStartedLoop(ctx, call, cb);
   // A callback that schedules itself again (`function poll() { ...; setTimeout(poll, 500) }`) is asked
   // about while it is being looked at: that answer is the one being worked out, so it adds nothing.
   if (visiting.has(cb)) return false;
@@ -41,6 +41,24 @@ export function timerStartsWork(
   } finally {
     visiting.delete(cb);
   }
+}
+
+/**
+ * `setTimeout(callFn, wait)` inside `callFn` itself, when the module also starts `callFn()` as a dropped
+ * statement: the timer re-arms the same loop whose promise that start drops, one defect reported there.
+ * A loop started with `await callFn()` keeps its re-arm's finding: the timer's promise is then the only one lost.
+ */
+function rearmsStartedLoop(ctx: ModuleContext, call: Node, cb: Node): boolean {
+  if (call.start < cb.start || call.end > cb.end) return false;
+  return ctx.of('ExpressionStatement').some((s) => {
+    const e = unwrap(s.expression as Node);
+    return (
+      e?.type === 'CallExpression' &&
+      (e.start < cb.start || e.start > cb.end) &&
+      unwrap(e.callee as Node)?.type === 'Identifier' &&
+      ctx.valueOf(e.callee as Node) === cb
+    );
+  });
 }
 
 /** Timer callbacks being looked at, up the current call stack. */
