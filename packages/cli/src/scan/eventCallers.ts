@@ -10,6 +10,7 @@
 
 import type { CallerLookup, SharedRequest } from './callerLookup.js';
 import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
+import { defaultMembersOnly, defaultWholeSources } from './defaultWholeSources.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { handlerExportsReaching } from './handlerExportReach.js';
@@ -161,6 +162,9 @@ export class EventCallers {
       const text = this.textOf(barrel);
       if (text === undefined || localNames(text, [...names, 'default']).length > 0) return false;
     }
+    // Methods of the module's default object reach whoever the object is handed to (defaultWholeSources.ts).
+    const own = this.textOf(file);
+    const viaDefault = own !== undefined && defaultMembersOnly(own, names);
     for (const f of importers) {
       const text = this.textOf(f);
       if (text === undefined || mentions(text, names)) return false;
@@ -171,6 +175,7 @@ export class EventCallers {
         return target === file || (target !== undefined && barrels.has(target));
       };
       if (this.whole.of(f, text).some(whole)) return false;
+      if (viaDefault && defaultWholeSources(text).some(whole)) return false;
     }
     return true;
   }
