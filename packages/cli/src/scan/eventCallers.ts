@@ -14,6 +14,7 @@ import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { handlerExportsReaching } from './handlerExportReach.js';
 import { handlersAbove } from './handlersAbove.js';
+import { importedUnnamed } from './importedUnnamed.js';
 import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
@@ -151,35 +152,18 @@ export class EventCallers {
     return this.graph.importersOf(file).size > 0 || this.graph.barrelsOf(file).size > 0;
   }
 
-  /**
-   * Is `file` imported by the project, yet by no module that names one of `names` or re-exports it whole?
-   * Then nothing in sight calls those exports. False when nothing imports `file` (an import the scan could
-   * not resolve looks the same) or for a default export (called under the importer's own name).
-   * @example
-   * callers.importedUnnamed('/app/lib/mail.js', ['sendInvite']) // true: its importers call only sendReceipt
-   */
+  /** Imported by the project, yet for none of `names` (importedUnnamed.ts)? */
   importedUnnamed(file: string, names: readonly string[]): boolean {
-    if (names.length === 0 || names.includes('default')) return false;
-    const importers = this.graph.importersOf(file);
-    if (importers.size === 0) return false;
-    // A barrel that renames (`export { default as sqsCollector } from`) hands importers another name.
-    const barrels = this.graph.barrelsOf(file);
-    for (const barrel of barrels) {
-      const text = this.textOf(barrel);
-      if (text === undefined || localNames(text, [...names, 'default']).length > 0) return false;
-    }
-    for (const f of importers) {
-      const text = this.textOf(f);
-      if (text === undefined || mentions(text, names)) return false;
-      // A whole use of the module or of any barrel of it (`api[resource][action](body)` on a CommonJS index
-      // that keeps it under a key) may call every export, as a namespace import of the module may.
-      const whole = (source: string) => {
-        const target = this.lookup.resolve(f, source);
-        return target === file || (target !== undefined && barrels.has(target));
-      };
-      if (this.whole.of(f, text).some(whole)) return false;
-    }
-    return true;
+    return importedUnnamed(
+      {
+        graph: this.graph,
+        whole: this.whole,
+        resolve: (from, source) => this.lookup.resolve(from, source),
+        textOf: (f) => this.textOf(f),
+      },
+      file,
+      names,
+    );
   }
 
   /** Modules importing `file` (or an interface its class implements) that call one of the names. */

@@ -111,3 +111,39 @@ describe('unreadClient', () => {
     expect(unread(source)).toBe(expected);
   });
 });
+
+describe('unreadClient through a document-client wrapper', () => {
+  /** unreadClient for the one `new DynamoDBClient(...)` of `source`. */
+  const unreadDdb = (source: string): boolean => {
+    const ctx = contextOf(source, 'm.js');
+    const created = ctx.of('NewExpression').find((n) => (n.callee as Node).name === 'DynamoDBClient') as Node;
+    return unreadClient(ctx, created);
+  };
+
+  it.each([
+    [
+      'a wrapper nothing reads',
+      'const ddb = new DynamoDBClient({});\nconst doc = DynamoDBDocumentClient.from(ddb);',
+      true,
+    ],
+    [
+      'the v3 DynamoDBDocument wrapper, unread',
+      'const ddb = new DynamoDBClient({});\nconst doc = DynamoDBDocument.from(ddb);',
+      true,
+    ],
+    [
+      'a wrapper that sends',
+      'const ddb = new DynamoDBClient({});\nconst doc = DynamoDBDocumentClient.from(ddb);\nexports.get = (k) => doc.send(new GetCommand(k));',
+      false,
+    ],
+    [
+      'a wrapper exported',
+      'const ddb = new DynamoDBClient({});\nconst doc = DynamoDBDocumentClient.from(ddb);\nmodule.exports = { doc };',
+      false,
+    ],
+    // Handed to a project helper, the client may send there.
+    ['handed to another call', 'const ddb = new DynamoDBClient({});\nconst repo = makeRepo(ddb);', false],
+  ])('%s -> %s', (_name, source, expected) => {
+    expect(unreadDdb(source)).toBe(expected);
+  });
+});

@@ -5,8 +5,9 @@
 // constant switches off (`const doTrace = false; if (doTrace) { ... }`, fixedOff.ts) is no read.
 // The same holds inside a function: `const sm = new SecretsManagerClient()` that the function never reads
 // (the secret is fetched by a helper that builds its own, or the only send is commented out) is a local no
-// other module can see, so it sends nothing either.
-import { type Node, someDescendant } from './ast.js';
+// other module can see, so it sends nothing either. Nor does a client only wrapped into a document client
+// (`const doc = DynamoDBDocumentClient.from(ddb)`) that is itself never read: the wrapper is a use only if used.
+import { memberPath, type Node, someDescendant } from './ast.js';
 import { switchedOff } from './fixedOff.js';
 import { heldIn, isCastOrParen } from './heldIn.js';
 import { isKeyName } from './keyNames.js';
@@ -40,7 +41,8 @@ export function unreadClient(ctx: ModuleContext, created: Node): boolean {
       if (isKeyName(ctx, n)) return false;
       // Only a binding that shadows it is another variable; an unresolved mention counts as a read.
       const declaration = ctx.resolve(name, n)?.declaration;
-      return (declaration === undefined || declaration === parent) && !switchedOff(ctx, n);
+      if (declaration !== undefined && declaration !== parent) return false;
+      return !switchedOff(ctx, n) && !wrappedUnread(ctx, n);
     },
     false,
   );
@@ -74,4 +76,21 @@ function unreadPrivateField(ctx: ModuleContext, created: Node): boolean {
     },
     false,
   );
+}
+
+/** The lib-dynamodb wrappers that send through the client they are given, and nothing else. */
+const WRAPPERS = new Set(['DynamoDBDocumentClient.from', 'DynamoDBDocument.from']);
+
+/**
+ * The mention is the client argument of a document-client wrapper (`DynamoDBDocumentClient.from(ddb)`) whose
+ * answer is held in a variable that is itself unread: the wrapper never sends, so neither does the client.
+ *
+ * @example
+ * wrappedUnread(ctx, ddbMention) // const doc = DynamoDBDocumentClient.from(ddb); (doc never read) -> true
+ */
+function wrappedUnread(ctx: ModuleContext, mention: Node): boolean {
+  const { node: held, parent: call } = ctx.climb(mention, isCastOrParen);
+  if (call?.type !== 'CallExpression' || (call.arguments as Node[])[0] !== held) return false;
+  if (!WRAPPERS.has(memberPath(call.callee as Node)?.join('.') ?? '')) return false;
+  return heldIn(ctx, call) !== undefined && unreadClient(ctx, call);
 }

@@ -11,7 +11,7 @@ import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
 import { metricUnitRecord } from './metricUnitRecord.js';
-import { namedLogHelper } from './namedLogCall.js';
+import { levelLogCall, namedLogHelper } from './namedLogCall.js';
 import { nonErrorGuard } from './nonErrorRethrow.js';
 import { onlyPlaceholderComments } from './placeholderComments.js';
 import { unreturnedReject } from './unreturnedReject.js';
@@ -45,8 +45,9 @@ export function isLogCall(node: Node): boolean {
   const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
   if (call?.type !== 'CallExpression') return false;
   const path = memberPath(call.callee);
-  // A project's log helper called by name, `logException(logger, e)` (namedLogCall.ts).
-  if (path?.length === 1) return TRACKER_CALL.test(path[0] ?? '') || namedLogHelper(path[0]);
+  // A project's log helper called by name, `logException(logger, e)` or `error('failed', e)` (namedLogCall.ts).
+  if (path?.length === 1)
+    return TRACKER_CALL.test(path[0] ?? '') || namedLogHelper(path[0]) || levelLogCall(call, path[0]);
   if (path === undefined || path.length < 2) return false;
   return (
     LOGGER.test(path.slice(0, -1).join('.')) ||
