@@ -58,9 +58,10 @@ export function cdkConstruct(words: SourceWords): boolean {
       words.includes('configureAsyncInvoke') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
-      // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
+      // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults, or
+      // one a service invokes its function through asynchronously (rules/cdkSolutionsInvokers.ts).
       (words.includes('@aws-solutions-constructs/') &&
-        /\bnew\s+(?:[\w$]+\s*\.\s*)*\w*Sqs\w*\s*\(/.test(source)) ||
+        /\bnew\s+(?:[\w$]+\s*\.\s*)*\w*(?:Sqs|ToLambda)\w*\s*\(/.test(source)) ||
       (words.includes('Table') && CDK_NEW_TABLE.test(source) && /idempot/i.test(source)))
   );
 }
