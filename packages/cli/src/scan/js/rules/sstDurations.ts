@@ -1,6 +1,8 @@
 // SST's function timeouts as the API timeout rules read them: seconds or a duration string, the longer
 // branch of a stage ternary, and the place a fix goes (the module constant a timeout names).
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { type Node, numberValue, stringValue, unwrap } from '../ast.js';
+import { codeText } from '../codeText.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /**
@@ -26,16 +28,25 @@ export function sstSeconds(ctx: ModuleContext, node: Node | undefined, depth = 0
 }
 
 /**
- * Where a timeout is fixed: the module constant it names (`timeout` of `const timeout = ...`, one place for
- * every route and default that uses it, reported once there), else the value as written.
+ * Where a timeout is fixed: the module constant it names when several places read it (`timeout` of
+ * `const timeout = ...`, one fix for every route, default and function using it, reported once there), else
+ * the value as written (a constant read once is fixed where it is read, as CDK's are).
  * @example
  * timeoutSite(ctx, shorthandTimeout) // the declarator of `const timeout = app.stage === "prod" ? ... : ...`
  */
 export function timeoutSite(ctx: ModuleContext, node: Node): Node {
   const n = unwrap(node);
   if (n?.type !== 'Identifier') return node;
-  const binding = ctx.resolve(n.name as string, n);
-  return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : node;
+  const name = n.name as string;
+  const binding = ctx.resolve(name, n);
+  if (binding?.kind !== 'const' || binding.init === undefined) return node;
+  // Its reads in its scope's code: the name as a value, not as a key (`timeout: x`) nor a member (`props.timeout`); a shorthand
+  // `{ timeout }` is a read.
+  const reads = codeText(ctx, binding.scope).match(
+    new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])(?!\\s*:(?!:))`, 'g'),
+  );
+  // the declaration's own `timeout =` is one match
+  return (reads?.length ?? 0) > 2 ? binding.declaration : node;
 }
 
 /** The words naming the constant a timeout site is, for a message: '' when the value is written in place. */

@@ -12,9 +12,10 @@ const LAMBDA_STACK = `import { Function, StackContext } from 'sst/constructs';
 export function LambdaStack({ app, stack }: StackContext) {
   const timeout = app.stage === 'prod' ? '20 seconds' : '60 seconds';
   const alerts = new Function(stack, 'Alerts', { handler: 'src/alerts.main', timeout, bind: [] });
+  const audit = new Function(stack, 'Audit', { handler: 'src/audit.main', timeout });
   const report = new Function(stack, 'Report', { handler: 'src/report.main', timeout: '180 seconds' });
   const quick = new Function(stack, 'Quick', { handler: 'src/quick.main', timeout: '10 seconds' });
-  return { functions: { alerts, report, quick } };
+  return { functions: { alerts, report, quick, audit } };
 }
 `;
 
@@ -59,7 +60,7 @@ describe('SST stacks reached through use(Stack)', () => {
       `'POST /alerts': { cdk: { function: functions.alerts } },
       'POST /report': { cdk: { function: functions.report } },`,
     );
-    expect(found).toEqual(['stacks/LambdaStack.ts:4', 'stacks/LambdaStack.ts:6']);
+    expect(found).toEqual(['stacks/LambdaStack.ts:4', 'stacks/LambdaStack.ts:7']);
   });
 
   it('leaves a returned function no route reaches, and one whose timeout is under the wait', async () => {
@@ -74,6 +75,11 @@ describe('SST stacks reached through use(Stack)', () => {
       'timeout',
     );
     expect(found).toEqual(['stacks/ApiStack.ts:6']);
+  });
+
+  it('reports a constant only one route reads where that route reads it', async () => {
+    const found = await gatewayFindings(`'GET /b': { function: { handler: 'src/b.main', timeout } },`);
+    expect(found).toEqual(['stacks/ApiStack.ts:10']);
   });
 
   it('leaves a ternary whose every branch is under the wait', async () => {
