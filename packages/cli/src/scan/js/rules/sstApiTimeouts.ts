@@ -28,6 +28,12 @@ export const LIMITS: ReadonlyMap<string, number> = new Map([
   ['WebSocketApi', 29],
 ]);
 
+/**
+ * The route types that run a `function` with the API's function defaults: a plain function route and a
+ * GraphQL route (`type: "graphql"`, whose `function` serves the schema); `url`, `alb`, `nlb` and `aws` run none.
+ */
+const FUNCTION_ROUTES: ReadonlySet<string> = new Set(['function', 'graphql']);
+
 function propsOf(ctx: ModuleContext, node: Node | undefined) {
   return node === undefined ? undefined : objectProps(ctx.valueOf(node) ?? unwrap(node));
 }
@@ -61,7 +67,7 @@ function routeInherits(ctx: ModuleContext, value: Node): boolean {
   if (entry === undefined) return stringValue(ctx.valueOf(value) ?? unwrap(value)) !== undefined;
   const type = stringValue(entry.props.get('type'));
   const fn = routeFunction(entry, value);
-  if ((type !== undefined && type !== 'function') || fn === undefined) return false;
+  if ((type !== undefined && !FUNCTION_ROUTES.has(type)) || fn === undefined) return false;
   const fnProps = propsOf(ctx, fn);
   return fnProps === undefined || (!fnProps.spread && !fnProps.props.has('timeout'));
 }
@@ -141,7 +147,7 @@ export function reportRouteTimeouts(
     }
     const entry = propsOf(ctx, value);
     const type = stringValue(entry?.props.get('type'));
-    if (type !== undefined && type !== 'function') continue;
+    if (type !== undefined && !FUNCTION_ROUTES.has(type)) continue;
     // A function built apart (`cdk: { function: fn }`) runs with its own timeout, not the defaults'.
     const cdkFunction = propsOf(ctx, entry?.props.get('cdk'))?.props.get('function');
     if (cdkFunction !== undefined && !entry?.props.has('function')) {
