@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
 import { anchorHandlers } from './anchoredHandlers.js';
+import { includeDefinitions } from './cfnApiIntegrations.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { codeDirsOf } from './codeDirs.js';
 import { countDecided } from './decidedCount.js';
@@ -112,6 +113,8 @@ export function analyzeIac(file: string, source: string, root?: string): IacResu
     tool = 'sam';
     // Handlers named by esbuild's output are read as the modules they are built from (samEsbuildEntries.ts).
     writeEsbuildSourceHandlers(value as Record<string, Json>);
+    // An OpenAPI definition brought in by AWS::Include is read in place, as CloudFormation deploys it.
+    includeDefinitions(value as Record<string, Json>, file);
     // A `sam package` copy beside its source template repeats its findings where no one edits.
     if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);

@@ -2,10 +2,12 @@
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
 import { oncePerFunction, SAM_ASYNC_EVENTS } from './asyncEvents.js';
+import { integrationRoutes } from './cfnApiIntegrations.js';
 import { checkAsyncInvokers, failureTargetOf, scheduleRule } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { quietBuses } from './cfnBusTargets.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
+import { checkIdempotencyTable } from './cfnIdempotencyTables.js';
 import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
 import { drainedDlqs } from './drainedDlqs.js';
 import { envHandedFunctions } from './envHandedFunctions.js';
@@ -188,31 +190,31 @@ export function checkCloudFormation(
         break;
       }
       case 'AWS::ApiGatewayV2::Integration':
-      case 'AWS::ApiGateway::Method': {
-        const integration = r.type === 'AWS::ApiGateway::Method' ? (obj(r.props.Integration) ?? {}) : r.props;
-        const uri = integration.IntegrationUri ?? integration.Uri;
-        const fnId = [...refsIn(uri)].find((id) => byId.get(id)?.type.endsWith('Function'));
-        const fn = fnId !== undefined ? byId.get(fnId) : undefined;
-        if (fn === undefined) break;
-        const timeout = functionTimeout(fn);
-        const limitMs =
-          num(integration.TimeoutInMillis) ??
-          (r.type === 'AWS::ApiGatewayV2::Integration' ? HTTP_API_MAX_SECONDS : API_GATEWAY_MAX_SECONDS) *
-            1000;
-        // One finding per function, however many methods lead to it: the fix is the function's timeout.
-        // A SAM function's own `Timeout:` is where readers put it (the value the fix changes); a plain
-        // AWS::Lambda::Function stays at the first method, where working-set readers place it.
-        const ownTimeout = fn.type === 'AWS::Serverless::Function' && fn.props.Timeout !== undefined;
-        gateway.add({
-          name: fn.id,
-          timeout,
-          limit: limitMs / 1000,
-          path: ownTimeout ? at(fn, 'Properties', 'Timeout') : at(r),
-          inherited: inherits(fn),
-          message: `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
-        });
+      case 'AWS::ApiGateway::Method':
+      case 'AWS::Serverless::Api':
+      case 'AWS::ApiGateway::RestApi':
+      case 'AWS::Serverless::HttpApi':
+      case 'AWS::ApiGatewayV2::Api':
+        for (const { fnId, limitMs } of integrationRoutes(r, byId)) {
+          const fn = byId.get(fnId) as Resource;
+          const timeout = functionTimeout(fn);
+          // One finding per function, however many methods lead to it: the fix is the function's timeout.
+          // A SAM function's own `Timeout:` is where readers put it (the value the fix changes); a plain
+          // AWS::Lambda::Function stays at the first method, where working-set readers place it (an
+          // OpenAPI definition's route has no line of its own: the function's).
+          const ownTimeout = fn.type === 'AWS::Serverless::Function' && fn.props.Timeout !== undefined;
+          const definition =
+            r.type !== 'AWS::ApiGateway::Method' && r.type !== 'AWS::ApiGatewayV2::Integration';
+          gateway.add({
+            name: fn.id,
+            timeout,
+            limit: limitMs / 1000,
+            path: ownTimeout ? at(fn, 'Properties', 'Timeout') : definition ? at(fn) : at(r),
+            inherited: inherits(fn),
+            message: `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
+          });
+        }
         break;
-      }
       case 'AWS::Events::EventBus':
         if (!archived.has(r.id) && !forwardOrLogBuses.has(r.id))
           report(
@@ -247,18 +249,9 @@ export function checkCloudFormation(
       }
       case 'AWS::DynamoDB::Table':
       case 'AWS::DynamoDB::GlobalTable':
-      case 'AWS::Serverless::SimpleTable': {
-        if (!/idempot/i.test(`${r.id} ${typeof r.props.TableName === 'string' ? r.props.TableName : ''}`))
-          break;
-        const ttl = obj(r.props.TimeToLiveSpecification);
-        if (ttl?.Enabled !== true && ttl?.Enabled !== 'true')
-          report(
-            'iac-idempotency-table-no-ttl',
-            at(r),
-            `idempotency table ${r.id} has no TimeToLiveSpecification: records never expire`,
-          );
+      case 'AWS::Serverless::SimpleTable':
+        checkIdempotencyTable(r, at(r), report);
         break;
-      }
     }
   }
   checkDeliveryTargets(resources, byId, at, report);

@@ -58,9 +58,10 @@ export function cdkConstruct(words: SourceWords): boolean {
       words.includes('configureAsyncInvoke') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
-      // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
+      // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults, or
+      // one a service invokes its function through asynchronously (rules/cdkSolutionsInvokers.ts).
       (words.includes('@aws-solutions-constructs/') &&
-        /\bnew\s+(?:[\w$]+\s*\.\s*)*\w*Sqs\w*\s*\(/.test(source)) ||
+        /\bnew\s+(?:[\w$]+\s*\.\s*)*\w*(?:Sqs|ToLambda)\w*\s*\(/.test(source)) ||
       (words.includes('Table') && CDK_NEW_TABLE.test(source) && /idempot/i.test(source)))
   );
 }
@@ -113,6 +114,10 @@ export function serverlessConfig(words: SourceWords): boolean {
     (sst && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
     (sst && words.includes('routes') && words.includes('timeout')) ||
+    // SST v2 routes running a function another stack built (`cdk: { function }`), and a stack returning
+    // functions with a timeout for other stacks to route (rules/sstStackFields.ts).
+    (sst && words.includes('routes') && /\bcdk\s*:\s*\{\s*function\s*:/.test(words.source)) ||
+    (sst && words.includes('timeout') && words.includes('return')) ||
     // SST v3 API routes, whose functions a timeout may hold past the gateway's (rules/sstV3ApiTimeouts.ts).
     (words.includes('sst.aws.ApiGateway') && words.includes('route')) ||
     // SST v2 function defaults with a timeout, inherited by API routes (rules/sstFunctionDefaults.ts).

@@ -36,6 +36,7 @@ import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
 import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstRouteTableRules } from './rules/sstRouteTables.js';
+import { sstStackFieldRules } from './rules/sstStackFields.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3ApiTimeoutRules } from './rules/sstV3ApiTimeouts.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   sstQueueRules,
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
+  sstStackFieldRules,
   sstRouteTableRules,
   sstV3ApiTimeoutRules,
   sstFunctionDefaultRules,

@@ -24,7 +24,9 @@ function givenNothing(
   uses: number,
 ): boolean {
   if (fnName === undefined || !/^[\w$]+$/.test(fnName)) return false;
-  if (['role', 'initialPolicy', 'environment', 'vpc'].some((k) => fnProps.has(k))) return false;
+  // SST's `bind` (v2) and `permissions` grant access and hand in the resources' names like a role and an environment.
+  if (['role', 'initialPolicy', 'environment', 'vpc', 'bind', 'permissions'].some((k) => fnProps.has(k)))
+    return false;
   const named = ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(fnName)}(?![\\w$])`, 'g'));
   // its declaration and the invokers, nothing else
   return (named?.length ?? 0) <= uses + 1;

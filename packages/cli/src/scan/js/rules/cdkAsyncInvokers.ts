@@ -1,8 +1,10 @@
 import { memberPath, type Node, objectProps, stringValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import type { HandlerLink } from '../ModuleFacts.js';
 import { asyncFailureKept } from './cdkAsyncFailureKept.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { handlerLink } from './cdkHandlers.js';
+import { solutionsInvoked } from './cdkSolutionsInvokers.js';
 import { eventSourceTarget } from './cdkSourceTarget.js';
 import { topicRuleFunctions } from './cdkTopicRules.js';
 import { type BuiltFunction, builtFunction } from './cdkWrappedFunctions.js';
@@ -41,6 +43,8 @@ interface Invoked {
   readonly expr: Node;
   readonly kind: string;
   readonly at: Node;
+  /** Where the handler lives, when the function is not a construct `expr` names (a pattern's own props). */
+  readonly link?: HandlerLink | undefined;
 }
 
 /** The asynchronous invokers of the module whose function is built here with props it can read. */
@@ -48,7 +52,11 @@ function invokersOf(ctx: ModuleContext): Invoked[] {
   const out: Invoked[] = [];
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
-    if (kind === undefined) continue;
+    if (kind === undefined) {
+      const pattern = solutionsInvoked(ctx, node);
+      if (pattern !== undefined) out.push({ ...pattern, at: node });
+      continue;
+    }
     for (const expr of topicRuleFunctions(ctx, node, kind)) {
       const fn = builtFunction(ctx, expr);
       if (fn !== undefined) out.push({ fn, expr, kind, at: node });
@@ -71,23 +79,24 @@ function invokersOf(ctx: ModuleContext): Invoked[] {
 export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): ReadonlySet<Node> {
   const done = new Set<Node>();
   if (
-    !/LambdaSubscription|EventSource|LambdaDestination|LambdaFunctionAction|CfnTopicRule|aws-ses-actions/.test(
+    !/LambdaSubscription|EventSource|LambdaDestination|LambdaFunctionAction|CfnTopicRule|aws-ses-actions|ToLambda/.test(
       ctx.source,
     )
   )
     return done;
   const all = invokersOf(ctx);
-  for (const { fn, expr, kind, at } of all) {
+  for (const invoker of all) {
+    const { fn, expr, kind, at } = invoker;
     if (done.has(fn.node)) continue;
     done.add(fn.node);
     const uses = all.filter((i) => i.fn.node === fn.node).length;
     if (asyncFailureKept(ctx, fn, expr, uses)) continue;
-    const link = handlerLink(ctx, expr, 'no-work');
+    const link = 'link' in invoker ? invoker.link : handlerLink(ctx, expr, 'no-work');
     const { line } = ctx.position(at.start as number);
     report(
       'iac-missing-dlq',
       fn.node,
-      `function invoked asynchronously (${kind} at line ${line}) has no deadLetterQueue or onFailure destination: events that still fail after Lambda's two retries are dropped`,
+      `${fn.node === at ? `the function ${kind} builds from lambdaFunctionProps is invoked asynchronously and` : `function invoked asynchronously (${kind} at line ${line})`} has no deadLetterQueue or onFailure destination: events that still fail after Lambda's two retries are dropped`,
       link !== undefined ? { handlerLink: link } : undefined,
     );
   }

@@ -19,6 +19,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { spreadProps } from '../spreadProps.js';
 import { handlerLinkOfProps } from './cdkHandlers.js';
 import { solutionsConsumer } from './cdkSolutionsConsumers.js';
+import { solutionsPattern } from './cdkSolutionsInvokers.js';
 import type { Report } from './Report.js';
 import { saysWhy } from './saysWhy.js';
 
@@ -112,10 +113,7 @@ const passedOn = (v: Node | undefined) => {
  * solutionsQueueDefaults(ctx, node, report) // new SqsToLambda(this, 'Task', { lambdaFunctionProps }) -> maxReceiveCount 15 > {limit}
  */
 export function solutionsQueueDefaults(ctx: ModuleContext, node: Node, report: Report): void {
-  const imp = ctx.importRoot(node.callee as Node);
-  if (imp === undefined || !imp.source.startsWith('@aws-solutions-constructs/')) return;
-  const pattern =
-    imp.imported === 'default' || imp.imported === '*' ? memberPath(node.callee)?.at(-1) : imp.imported;
+  const pattern = solutionsPattern(ctx, node);
   if (pattern === undefined || !/Sqs/.test(pattern)) return;
   const props = propsOf(ctx, (node.arguments as Node[])[2]);
   if (props === undefined) return;

@@ -10,15 +10,9 @@ import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { HandlerLink } from '../ModuleFacts.js';
 import { fieldConstruct, functionConstruct, handlerLinkOfProps } from './cdkHandlers.js';
+import { solutionsPattern } from './cdkSolutionsInvokers.js';
 
 const CONSUMING = /SqsToLambda$/;
-
-/** The pattern's name when `node` builds an aws-solutions-constructs pattern. */
-function patternOf(ctx: ModuleContext, node: Node): string | undefined {
-  const imp = ctx.importRoot(node.callee as Node);
-  if (imp === undefined || !imp.source.startsWith('@aws-solutions-constructs/')) return undefined;
-  return imp.imported === 'default' || imp.imported === '*' ? memberPath(node.callee)?.at(-1) : imp.imported;
-}
 
 /** The props a function expression was built with: a construct, a class field, or a pattern's function. */
 function functionProps(
@@ -33,7 +27,7 @@ function functionProps(
   const n = unwrap(expr);
   if (n?.type !== 'MemberExpression' || memberPath(n)?.at(-1) !== 'lambdaFunction') return undefined;
   const pattern = ctx.valueOf(n.object as Node);
-  if (pattern?.type !== 'NewExpression' || patternOf(ctx, pattern) === undefined) return undefined;
+  if (pattern?.type !== 'NewExpression' || solutionsPattern(ctx, pattern) === undefined) return undefined;
   const props = objectProps(ctx.valueOf((pattern.arguments as Node[])[2]))?.props;
   const given = props?.get('existingLambdaObj');
   if (given !== undefined) return functionProps(ctx, given, depth + 1);
@@ -52,7 +46,7 @@ export function solutionsConsumer(
   node: Node,
   clearWhen: HandlerLink['clearWhen'],
 ): { readonly link: HandlerLink; readonly source: Node | undefined } | undefined {
-  const pattern = patternOf(ctx, node);
+  const pattern = solutionsPattern(ctx, node);
   if (pattern === undefined || !CONSUMING.test(pattern)) return undefined;
   const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]))?.props;
   if (props === undefined) return undefined;

@@ -8,11 +8,13 @@
 // sits at the timeout the fix changes: the route's own, or the defaults' one when a route inherits it
 // (a table it cannot read, a spread, or an Api with no `routes` nor `addRoutes` here, is taken to inherit it).
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
-import { memberPath, type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { returnedValues } from '../sdkOptions.js';
 import { spellsSstConstructs, sstConstruct, v0Prop } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
+import { siteWords, sstSeconds, timeoutSite } from './sstDurations.js';
+import { routedCdkFunction } from './sstStackFields.js';
 
 /**
  * The integration limit of each SST v2 API construct that runs functions, in seconds: `Api` is an HTTP API,
@@ -27,18 +29,10 @@ export const LIMITS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * SST's timeout written as seconds or a duration string; undefined when not a literal.
- * @example
- * sstSeconds(ctx, node) // 120 for `timeout: '2 minutes'`, 45 for `timeout: 45`
+ * The route types that run a `function` with the API's function defaults: a plain function route and a
+ * GraphQL route (`type: "graphql"`, whose `function` serves the schema); `url`, `alb`, `nlb` and `aws` run none.
  */
-export function sstSeconds(ctx: ModuleContext, node: Node | undefined): number | undefined {
-  const value = ctx.valueOf(node) ?? unwrap(node);
-  const n = numberValue(value);
-  if (n !== undefined) return n;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(second|minute|hour)s?\s*$/.exec(stringValue(value) ?? '');
-  if (m === null) return undefined;
-  return Number(m[1]) * (m[2] === 'minute' ? 60 : m[2] === 'hour' ? 3600 : 1);
-}
+const FUNCTION_ROUTES: ReadonlySet<string> = new Set(['function', 'graphql']);
 
 function propsOf(ctx: ModuleContext, node: Node | undefined) {
   return node === undefined ? undefined : objectProps(ctx.valueOf(node) ?? unwrap(node));
@@ -73,7 +67,7 @@ function routeInherits(ctx: ModuleContext, value: Node): boolean {
   if (entry === undefined) return stringValue(ctx.valueOf(value) ?? unwrap(value)) !== undefined;
   const type = stringValue(entry.props.get('type'));
   const fn = routeFunction(entry, value);
-  if ((type !== undefined && type !== 'function') || fn === undefined) return false;
+  if ((type !== undefined && !FUNCTION_ROUTES.has(type)) || fn === undefined) return false;
   const fnProps = propsOf(ctx, fn);
   return fnProps === undefined || (!fnProps.spread && !fnProps.props.has('timeout'));
 }
@@ -153,15 +147,22 @@ export function reportRouteTimeouts(
     }
     const entry = propsOf(ctx, value);
     const type = stringValue(entry?.props.get('type'));
-    if (type !== undefined && type !== 'function') continue;
+    if (type !== undefined && !FUNCTION_ROUTES.has(type)) continue;
+    // A function built apart (`cdk: { function: fn }`) runs with its own timeout, not the defaults'.
+    const cdkFunction = propsOf(ctx, entry?.props.get('cdk'))?.props.get('function');
+    if (cdkFunction !== undefined && !entry?.props.has('function')) {
+      routedCdkFunction(ctx, cdkFunction, limit, route, report);
+      continue;
+    }
     const own = propsOf(ctx, routeFunction(entry, value))?.props.get('timeout');
     if (own === undefined) continue;
     const s = sstSeconds(ctx, own);
+    const site = timeoutSite(ctx, own);
     if (s !== undefined && outlivesGateway(s, limit))
       report(
         'iac-gateway-timeout-exceeds-lambda',
-        own,
-        `SST route ${route} runs up to ${s} s behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
+        site,
+        `SST route ${route} runs up to ${s} s${siteWords(site)} behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
       );
   }
   return inherits;
@@ -183,11 +184,13 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
     const tablesMay = tablesInherit(ctx, node, props.props.get('routes'));
     const inherits = reportRouteTimeouts(ctx, routes, limit, report) || tablesMay;
     const s = sstSeconds(ctx, defaultTimeout);
-    if (inherits && defaultTimeout !== undefined && s !== undefined && outlivesGateway(s, limit))
+    if (inherits && defaultTimeout !== undefined && s !== undefined && outlivesGateway(s, limit)) {
+      const site = timeoutSite(ctx, defaultTimeout);
       report(
         'iac-gateway-timeout-exceeds-lambda',
-        defaultTimeout,
-        `SST API default function timeout ${s} s outlasts the API's ${limit} s limit: routes that inherit it keep working after the client gave up`,
+        site,
+        `SST API default function timeout ${s} s${siteWords(site)} outlasts the API's ${limit} s limit: routes that inherit it keep working after the client gave up`,
       );
+    }
   }
 };

@@ -13,7 +13,8 @@ import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { spellsSstConstructs, sstConstruct } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
-import { LIMITS, routesInherit, sstSeconds } from './sstApiTimeouts.js';
+import { LIMITS, routesInherit } from './sstApiTimeouts.js';
+import { sstSeconds } from './sstDurations.js';
 
 function propsOf(ctx: ModuleContext, node: Node | undefined) {
   return node === undefined ? undefined : objectProps(ctx.valueOf(node) ?? unwrap(node));

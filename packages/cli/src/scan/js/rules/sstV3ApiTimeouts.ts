@@ -12,7 +12,7 @@ import { isFunction, memberPath, type Node, objectProps, propertyName, stringVal
 import type { ModuleContext } from '../ModuleContext.js';
 import { returnedValues } from '../sdkOptions.js';
 import type { Report, Rule } from './Report.js';
-import { sstSeconds } from './sstApiTimeouts.js';
+import { sstSeconds } from './sstDurations.js';
 
 /** SST v3's API components that run functions, and the integration limit of each in seconds. */
 const V3_LIMITS: ReadonlyMap<string, number> = new Map([
