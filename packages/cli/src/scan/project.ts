@@ -189,11 +189,19 @@ export class Project {
 
   isAsync(ref: ImportRef & { method?: string }): boolean {
     // Deferred modules' exports are not known up front: then the name is looked up for real.
-    if (this.deferred.size === 0 && !this.names.mayBe('async', ref.name)) return false;
+    // A dotted name (`Services.IoTData`, js/namespaceChains.ts) starts at a namespace some module passes on.
+    const head = ref.name.split('.')[0] as string;
+    if (this.deferred.size === 0 && !this.names.mayBe('async', head)) return false;
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
     const fact = this.exportFact(target, ref.name);
-    if (ref.method !== undefined) return methodAsync(this, target, fact, ref.method);
+    // `IoTData.publish(...)` of a namespace the module passes on (`export * as IoTData from './iot_data'`):
+    // the member is that module's export, looked up as a named import is (exportLookup.ts).
+    if (ref.method !== undefined)
+      return (
+        methodAsync(this, target, fact, ref.method) ||
+        (fact === undefined && this.exportFact(target, `${ref.name}.${ref.method}`)?.async === true)
+      );
     // `Providers.put(...)` of a module whose export is a class: a static method of it, not an export.
     if (fact === undefined)
       return this.exportFact(target, 'default')?.asyncStatics?.includes(ref.name) === true;
