@@ -23,6 +23,13 @@ export const publish = async (topic: string) => {
 };
 export function topicFor(id: string) { return 'bots/' + id; }
 export async function note(topic: string) { seen.push(topic); }
+export async function publishQuietly(topic: string) {
+  try {
+    await client.send(new PublishCommand({ topic }));
+  } catch (err) {
+    console.error('publish failed', err);
+  }
+}
 `;
 const TOPICS = `export * as Topics from './topics';
 export const ALERTS = 'alerts';
@@ -42,8 +49,8 @@ const FILES = {
   'packages/core/src/index.ts': "export * as Services from './services/index';\n",
 };
 
-/** The floating-promise lines of the handler `body` (below two imports), in a project with the core above. */
-async function floatingLines(imports: string, body: string): Promise<number[]> {
+/** The lines `rule` reports in the handler `body` (below its imports), in a project with the core above. */
+async function ruleLines(rule: string, imports: string, body: string): Promise<number[]> {
   const root = mkdtempSync(join(tmpdir(), 'bulwark-namespaces-'));
   roots.push(root);
   const handler = `${imports}\nexport const handler = async (event: { id: string }) => {\n${body}\n  return {};\n};\n`;
@@ -53,7 +60,7 @@ async function floatingLines(imports: string, body: string): Promise<number[]> {
   }
   const result = await scan({ root, workers: 0 });
   return result.findings
-    .filter((f) => f.file === 'packages/functions/src/handler.ts' && f.rule === 'floating-promise')
+    .filter((f) => f.file === 'packages/functions/src/handler.ts' && f.rule === rule)
     .map((f) => f.line);
 }
 
@@ -86,7 +93,7 @@ describe('calls through namespace objects', () => {
     ],
   ])('reports an async member left unawaited: %s', async (_, imports, body) => {
     // Prepare / Act
-    const lines = await floatingLines(imports, `  ${body}`);
+    const lines = await ruleLines('floating-promise', imports, `  ${body}`);
 
     // Assess
     expect(lines).toEqual([3]);
@@ -114,6 +121,25 @@ describe('calls through namespace objects', () => {
       'await core.IoTData.publish(event.id);',
     ],
   ])('stays silent on %s', async (_, imports, body) => {
-    expect(await floatingLines(imports, `  ${body}`)).toEqual([]);
+    expect(await ruleLines('floating-promise', imports, `  ${body}`)).toEqual([]);
+  });
+});
+
+describe('a catch around a namespace member', () => {
+  const tryAround = (call: string) =>
+    `  try {\n    await ${call};\n  } catch (err) {\n    console.error('failed', err);\n  }`;
+
+  it.each([
+    ['a named namespace', "import { IoTData } from '@fleet/core/services/aws/iot_data';", 'IoTData'],
+    ['nested namespaces', "import { Services } from '@fleet/core/index';", 'Services.IoTData'],
+  ])('is excused when the member ends its own failures: %s', async (_, imports, space) => {
+    expect(
+      await ruleLines('swallowed-error', imports, tryAround(`${space}.publishQuietly(event.id)`)),
+    ).toEqual([]);
+  });
+
+  it('is judged when the member lets its failure out', async () => {
+    const imports = "import { IoTData } from '@fleet/core/services/aws/iot_data';";
+    expect(await ruleLines('swallowed-error', imports, tryAround('IoTData.publish(event.id)'))).toEqual([5]);
   });
 });
