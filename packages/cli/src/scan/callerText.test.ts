@@ -53,6 +53,18 @@ describe('localNames', () => {
   });
 });
 
+describe('localNames of a namespace member', () => {
+  it('renames the member with its namespace', () => {
+    // Prepare
+    const text = "import { OrganizationDomain as Domains } from '@app/db';\nawait Domains.create(v);";
+
+    // Act / Assess
+    expect(localNames(text, ['OrganizationDomain.create'])).toEqual(['Domains.create']);
+    expect(callsName(text, ['Domains.create'])).toBe(true);
+    expect(callsName(text, ['OrganizationDomain.create'])).toBe(false);
+  });
+});
+
 describe('callsName', () => {
   it('finds member calls, awaited calls and calls in arrow bodies', () => {
     // Prepare

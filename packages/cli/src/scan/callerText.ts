@@ -17,11 +17,16 @@ export function localNames(text: string, names: readonly string[]): string[] {
   if (!/\sas\s/.test(text)) return [];
   const out: string[] = [];
   for (const n of names) {
+    // A namespace's member (`Domain.create`, js/namespaceMembers.ts) is renamed by its namespace's import:
+    // `import { Domain as D }` calls `D.create`.
+    const dot = n.indexOf('.');
+    const head = dot === -1 ? n : n.slice(0, dot);
+    const rest = dot === -1 ? '' : n.slice(dot);
     // Every match spells the name: a text without it is passed over before an expression is compiled, and
     // one led by a lookbehind is tried at every position of the text.
-    if (!text.includes(n)) continue;
-    for (const m of text.matchAll(new RegExp(`(?<![\\w$])${escapeRegExp(n)}\\s+as\\s+([\\w$]+)`, 'g')))
-      if (m[1] !== undefined) out.push(m[1]);
+    if (!text.includes(head)) continue;
+    for (const m of text.matchAll(new RegExp(`(?<![\\w$])${escapeRegExp(head)}\\s+as\\s+([\\w$]+)`, 'g')))
+      if (m[1] !== undefined) out.push(m[1] + rest);
   }
   return out;
 }

@@ -12,7 +12,11 @@ import type { Project } from './project.js';
 export function importsEndFailures(project: Project, refs: EndedCallRefs): boolean {
   return refs.every((ref) => {
     const target = project.resolveModule(ref.from, ref.source);
-    const ended = target === undefined ? undefined : project.exportFact(target, ref.name)?.endsFailures;
-    return ended?.includes(ref.method) === true;
+    if (target === undefined) return false;
+    const fact = project.exportFact(target, ref.name);
+    if (fact?.endsFailures?.includes(ref.method) === true) return true;
+    // `IoTData.publish`: no export holds the namespace itself; its member is the module's own function.
+    if (fact !== undefined || ref.method === '') return false;
+    return project.exportFact(target, `${ref.name}.${ref.method}`)?.endsFailures?.includes('') === true;
   });
 }

@@ -5,8 +5,8 @@ import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import type { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
-import { methodAsync } from './factoryTypes.js';
 import { LockedHandlers } from './handlerVersions.js';
+import { importAsync } from './importAsync.js';
 import type { ImporterUses } from './importerUses.js';
 import type { InvokedFunctions } from './invokedFunctions.js';
 import { analyzeModule } from './js/analyzeModule.js';
@@ -187,17 +187,9 @@ export class Project {
     return fact.via.some((v) => this.provides(v, kind, depth + 1));
   }
 
+  /** Does the imported name (or its method, or a namespace's member) answer a promise? (importAsync.ts) */
   isAsync(ref: ImportRef & { method?: string }): boolean {
-    // Deferred modules' exports are not known up front: then the name is looked up for real.
-    if (this.deferred.size === 0 && !this.names.mayBe('async', ref.name)) return false;
-    const target = this.resolveModule(ref.from, ref.source);
-    if (target === undefined) return false;
-    const fact = this.exportFact(target, ref.name);
-    if (ref.method !== undefined) return methodAsync(this, target, fact, ref.method);
-    // `Providers.put(...)` of a module whose export is a class: a static method of it, not an export.
-    if (fact === undefined)
-      return this.exportFact(target, 'default')?.asyncStatics?.includes(ref.name) === true;
-    return fact.async === true;
+    return importAsync(this, ref);
   }
 
   /** What templates wire each handler to (templateWiring.ts), set by the scan pass. */

@@ -7,6 +7,7 @@ import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import { factoryOwner } from './factoryMethods.js';
 import { exportsReaching } from './handlerImports.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { namespacePath } from './namespaceMembers.js';
 
 /** The name a function is called by: its declaration, method, property or variable name. */
 function nameOf(ctx: ModuleContext, fn: Node): string | undefined {
@@ -37,7 +38,9 @@ export function callerNames(ctx: ModuleContext, node: Node): string[] {
     if (!isFunction(n)) continue;
     const name = nameOf(ctx, n);
     if (name === undefined) continue;
-    names.add(name);
+    // A namespace's member is called through it: `OrganizationDomain.create(` (namespaceMembers.ts).
+    const space = namespacePath(ctx, n);
+    names.add(space === undefined ? name : `${space}.${name}`);
     const holder = ctx.parentOf(n)?.type;
     if (holder === 'MethodDefinition' || holder === 'PropertyDefinition') methods.push(name);
   }

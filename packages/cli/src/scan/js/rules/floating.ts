@@ -6,7 +6,8 @@ import { importedInstanceMethod, importedSingletonMethod } from '../asyncMethods
 import type { ImportRef } from '../Candidate.js';
 import { inGraphqlResolver } from '../graphqlResolvers.js';
 import { exportsReaching } from '../handlerImports.js';
-import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { isProjectSource, type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { namespaceChainMember } from '../namespaceChains.js';
 import { type ParamSlot, paramSlots } from '../passedAsync.js';
 import { pendingOnReturn } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
@@ -99,11 +100,15 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (imported !== undefined) return imported;
     // `browse.emitBrowseTerms(docs)` of `const browse = require('./lib/browse-terms')`: a function of a
     // project module read through its namespace; the project pass asks whether that export is async.
+    // A path alias (`src/services/iot`) may name it too: the resolver finds only scanned modules.
     const ns = importedCallee(ctx, callee);
-    if (ns?.name !== undefined && isProjectSource(ns.source)) return { source: ns.source, name: ns.name };
+    if (ns?.name !== undefined && mayBeProjectSource(ns.source)) return { source: ns.source, name: ns.name };
     // `users.assertUpdateOne(...)` of a repository singleton imported by name (asyncMethods.ts).
     const single = importedSingletonMethod(ctx, callee);
     if (single !== undefined && isProjectSource(single.source)) return single;
+    // `core.IoTData.publish(x)`: through namespaces the module passes on (js/namespaceChains.ts).
+    const chain = namespaceChainMember(ctx, callee);
+    if (chain !== undefined) return chain;
     // `dataSources.redis.store(...)` of a parameter declared `{ dataSources }: Context`: the project pass
     // follows the declared types to the method (typedMethods.ts).
     // A local built by a factory is followed the same way (js/valueRoots.ts), and a library client's own

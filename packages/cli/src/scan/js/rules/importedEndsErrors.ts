@@ -8,6 +8,7 @@
 import { memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { catchReached } from '../catchReach.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { namespaceChainMember } from '../namespaceChains.js';
 import { ioHandledInside } from './handledInside.js';
 import { awaitedImportCalls, type LoggedCallRef, membersWhere } from './importedCallFacts.js';
 import type { Report } from './Report.js';
@@ -76,15 +77,20 @@ export function importedRef(ctx: ModuleContext, call: Node): LoggedCallRef | und
       : undefined;
   }
   const path = memberPath(callee);
+  // `core.IoTData.publish(x)`: a member of namespaces the module passes on (js/namespaceChains.ts).
+  const chain = (path?.length ?? 0) > 2 ? namespaceChainMember(ctx, callee) : undefined;
+  if (chain !== undefined) return { from: ctx.file, ...chain };
   if (callee?.type !== 'MemberExpression' || path?.length !== 2) return undefined;
   const [object = '', method = ''] = path;
   const imp = ctx.importOf(object, callee);
+  // A named import's member: an exported object's or class's method, or a namespace's function
+  // (`IoTData.publish` of `export * as IoTData from './iot_data'`), which importedEnds.ts looks up.
   if (imp !== undefined)
-    return (imp.imported === '*' || imp.imported === 'default') && isProjectSource(imp.source)
+    return isProjectSource(imp.source)
       ? {
           from: ctx.file,
           source: imp.source,
-          name: imp.imported === '*' ? method : 'default',
+          name: imp.imported === '*' ? method : imp.imported,
           method: imp.imported === '*' ? '' : method,
         }
       : undefined;

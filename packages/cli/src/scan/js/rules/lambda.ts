@@ -17,6 +17,7 @@ import { eventDecoders } from './batchDecoders.js';
 import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
+import { localBatchDelegate } from './batchLocalDelegates.js';
 import { reportLoopReturn } from './batchLoopReturns.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
@@ -115,9 +116,15 @@ function batchRule(ctx: ModuleContext, report: Report): void {
     if (/\b(batchItemFailures|processPartialResponse|BatchProcessor|sqsHandler)\b/.test(text)) continue;
     if (driven?.test(text) || BATCH_RESPONSE_TYPE.test(ctx.source.slice(fn.start, (fn.body as Node).start)))
       continue;
+    const names = exportNamesOf(ctx, fn);
+    // `return writeStream(event)` of a function of this module that works the records (batchLocalDelegates.ts).
+    const local = localBatchDelegate(ctx, fn);
+    if (local !== undefined) {
+      judgeDelegate(ctx, report, fn, local, names);
+      continue;
+    }
     const decoders = eventDecoders(ctx, fn);
     if (decoders.length === 0) continue;
-    const names = exportNamesOf(ctx, fn);
     judgeUnanswered(ctx, report, fn, {
       ...(names.length > 0 ? { handlerExports: names } : {}),
       onlyIfImportBatchEvent: decoders,
@@ -173,6 +180,18 @@ function callsBackSuccessOnly(fn: Node): boolean {
     return path[1] === 'done' && !nothing;
   });
   return !fails && answers > 0;
+}
+
+/**
+ * The function `entry` hands its event to is judged as the handler would be with it inlined, unless it
+ * answers batchItemFailures itself; what is reported at that function is reported at the entry.
+ */
+function judgeDelegate(ctx: ModuleContext, report: Report, entry: Node, local: Node, names: string[]): void {
+  const text = codeText(ctx, local);
+  if (/\b(batchItemFailures|processPartialResponse|BatchProcessor|sqsHandler)\b/.test(text)) return;
+  const atEntry: Report = (rule, node, message, extra) =>
+    report(rule, node === local ? entry : node, message, extra);
+  judgeUnanswered(ctx, atEntry, local, names.length > 0 ? { handlerExports: names } : undefined);
 }
 
 /** A batch handler that answers no batchItemFailures: reported unless it cannot fail a record. */

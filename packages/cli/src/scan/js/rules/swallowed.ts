@@ -22,6 +22,7 @@ import {
   SHAPE_MESSAGE,
 } from './catchShapes.js';
 import { helperCleanup, losesWork } from './cleanupAfterWork.js';
+import { constantUnreadAnswer } from './constantUnreadAnswer.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
 import { deletedAfterLoop, deletedAfterTry } from './deletedAfterTry.js';
@@ -283,7 +284,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         !deferredFailureAnswer(ctx, handler, io, report) &&
         !built
       )
-        successAnswerRule(ctx, handler, io, report) || reportedSuccessRule(ctx, handler, io, report);
+        successAnswerRule(ctx, handler, io, report) ||
+          reportedSuccessRule(ctx, handler, io, report) ||
+          constantUnreadAnswer(ctx, handler, io, report);
     }
   }
   swallowedCallRules(ctx, report);
