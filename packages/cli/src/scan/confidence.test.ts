@@ -12,7 +12,6 @@ describe('baseOf', () => {
 
   it('is low for rules wrong more than half the time on unseen code', () => {
     expect(baseOf('batch-no-partial-failure')).toBe('low');
-    expect(baseOf('promise-all-no-partial')).toBe('low');
     expect(baseOf('insert-no-upsert')).toBe('low');
     // 24 of 49 once the round-47 set was added (0 of 3 there; 24 of 46 after round 46: medium).
     expect(baseOf('random-id-nondeterministic')).toBe('low');
@@ -21,6 +20,8 @@ describe('baseOf', () => {
   it('is medium for rules right more than half the time on unseen code but under 85 %', () => {
     // 53 of 66 once the round-38 held-aside set was added (43 of 56 after round 37).
     expect(baseOf('floating-promise')).toBe('medium');
+    // 32 of 63 once the round-61 set was added (3 of 3 there; 29 of 60 before: low).
+    expect(baseOf('promise-all-no-partial')).toBe('medium');
     // Right exactly half the time or just over once the round-29 set was added (47 of 93, 11 of 22).
     expect(baseOf('iac-missing-dlq')).toBe('medium');
     expect(baseOf('retry-no-jitter')).toBe('medium');
