@@ -24,6 +24,8 @@ describe('library client closes', () => {
       .map((f) => `${f.file}:${f.line} ${f.snippet.replace(/\s*\/\/.*$/, '')}`);
     expect(lines).toEqual([
       "src/handlers/consumeOnce.ts:13 producer.send({ topic: 'audit', messages: [{ value: 'paused' }] });",
+      'src/handlers/countPosts.ts:16 context.db.shutdown();',
+      'src/handlers/countPosts.ts:17 context.tracked.shutdown();',
       "src/handlers/markSeen.js:14 client.execute('INSERT INTO seen (id) VALUES (?)', [event.id]);",
       'src/handlers/postCreate.ts:20 context.cassandraClient.shutdown();',
       'src/handlers/postCreate.ts:23 context.kafkaProducer.disconnect();',
