@@ -35,7 +35,8 @@ export function heldKeys(text: string, isTarget: (source: string) => boolean): s
 }
 
 /**
- * Does the text read one of `keys` as a member (`query.archive.logs(...)`, `producer(event, q.latestBlock)`)?
+ * Does the text read one of `keys` as a member (`query.archive.logs(...)`, `producer(event, q.latestBlock)`),
+ * or take it out by destructuring (`const { logs } = query`, `const { logs: read } = query.archive`)?
  * A key is often a common word (`logs`): an object key, a field type or a local of that name is no use of
  * the barrel's function.
  */
@@ -43,7 +44,9 @@ function readsMember(text: string, keys: readonly string[]): boolean {
   const spelled = keys.filter((k) => text.includes(k));
   if (spelled.length === 0) return false;
   const names = spelled.map(escapeRegExp).join('|');
-  return new RegExp(`[\\w$)\\]]\\s*\\??\\.\\s*(?:${names})(?![\\w$]|\\s*:)`).test(text);
+  if (new RegExp(`[\\w$)\\]]\\s*\\??\\.\\s*(?:${names})(?![\\w$]|\\s*:)`).test(text)) return true;
+  // A pattern on the left of an assignment (not a literal's key: `{ logs: [] }` is followed by no `=`).
+  return new RegExp(`\\{[^{}]*(?<![\\w$.])(?:${names})(?![\\w$])[^{}]*\\}\\s*=(?![=>])`).test(text);
 }
 
 /** What the walk needs of the project: importers of a module, a module's text, an import's target. */

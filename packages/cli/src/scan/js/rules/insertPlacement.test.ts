@@ -21,8 +21,15 @@ describe('insert-no-upsert placement for a statement in a local constant', () =>
 
     // Assess: `await q(sql)` and the parent's `client.query(insertProduct, ...)`, not their template
     // literals; the stock row keyed by the parent's id (through `stockValues`) is the parent's fix; the
-    // constant handed inside a config object has no runner by name and stays at its text.
-    expect(lines).toEqual(['blockLoader.ts:17', 'blockLoader.ts:23', 'blockLoader.ts:35']);
+    // constant handed inside a config object has no runner by name and stays at its text. A function
+    // running a module-scope statement and then a local one answers for both.
+    expect(lines).toEqual([
+      'blockLoader.ts:17',
+      'blockLoader.ts:23',
+      'blockLoader.ts:35',
+      'blockLoader.ts:43',
+      'blockLoader.ts:45',
+    ]);
   });
 
   it('judges a constant run on both branches of an if where it is written, once', async () => {
