@@ -5,7 +5,8 @@ import type { Node } from '../ast.js';
 import { contextOf } from '../testing/parsed.js';
 import { dropShape } from './catchShapes.js';
 
-const HEAD = `const ADMIN_ID = process.env.ADMIN_ID;
+const HEAD = `import { OrderState } from './states.js';
+const ADMIN_ID = process.env.ADMIN_ID;
 const toCamel = (o) => o;
 `;
 
@@ -30,6 +31,8 @@ describe('madeUpRecord as a stand-in', () => {
     [
       `let profile; try { profile = await db.get(userId); } catch (e) { log.error(e); profile = { userId: 'unknown', email: null }; } return profile;`,
     ],
+    // A member of an imported enum is typed in.
+    [`try { ${READ} } catch (e) { log.error(e); return { orderState: OrderState.FILLED, txHash: '' }; }`],
   ])('takes %s', (body) => {
     // Act
     const shape = shapeOf(body);
@@ -63,6 +66,15 @@ describe('madeUpRecord as a stand-in', () => {
     ],
     // The try answers nothing: nothing to stand in for.
     [`try { await db.put(userId); } catch (e) { log.error(e); return { userId, saved: 'no' }; }`],
+    // The try assigns no `profile`: the catch's record stands in for nothing the try read.
+    [
+      `let profile; try { await db.put(userId); } catch (e) { log.error(e); profile = { userId: 'unknown', email: null }; } return profile;`,
+    ],
+    // A zero is no typed-in value, and a constant of this function is computed from the input, not typed in.
+    [`try { ${READ} } catch (e) { log.error(e); return { count: 0, items: [] }; }`],
+    [`const key = userId.trim(); try { ${READ} } catch (e) { log.error(e); return { key, owner: userId }; }`],
+    // A computed key names nothing the check can read.
+    [`try { ${READ} } catch (e) { log.error(e); return { [userId]: 'x', other: 'y' }; }`],
   ])('leaves %s', (body) => {
     // Act
     const shape = shapeOf(body);
