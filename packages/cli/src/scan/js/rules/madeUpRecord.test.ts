@@ -60,7 +60,12 @@ describe('madeUpRecord as a stand-in', () => {
     // All blanks: the "nothing" answer, judged as an empty default is.
     [`try { ${READ} } catch (e) { log.error(e); return { primary: null, secondary: null }; }`],
     [`try { ${READ} } catch (e) { log.error(e); return { username: '', attributes: {} }; }`],
-    // The same literal the try answers when it finds nothing.
+    // `undefined` is a blank as `null` is: all blanks.
+    [`try { ${READ} } catch (e) { log.error(e); return { primary: null, secondary: undefined }; }`],
+    // The same literal the try answers when it finds nothing, or one of its keys blanking the same fields.
+    [
+      `try { const res = await db.get(userId); if (!res.ok) return { ttl: res.ttl, value: undefined }; return { ttl: res.ttl, value: res.body }; } catch (e) { log.error(e); return { ttl: ADMIN_ID, value: undefined }; }`,
+    ],
     [
       `try { const res = await db.get(userId); return res || { state: 'CLOSED', failures: 0 }; } catch (e) { log.error(e); return { state: 'CLOSED', failures: 0 }; }`,
     ],

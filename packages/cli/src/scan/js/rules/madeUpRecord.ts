@@ -58,8 +58,11 @@ function typedIn(ctx: ModuleContext, value: Node | undefined): boolean {
   return b?.kind === 'const' && b.scope === ctx.program;
 }
 
-/** `null` in a field: blanked, where a read would have filled it. */
-const nulled = (v: Node | undefined) => v?.type === 'Literal' && v.value === null;
+/** `null` or `undefined` in a field: blanked, where a read would have filled it. */
+const nulled = (v: Node | undefined) =>
+  (v?.type === 'Literal' && v.value === null) ||
+  (v?.type === 'Identifier' && v.name === 'undefined') ||
+  (v?.type === 'UnaryExpression' && v.operator === 'void');
 
 /**
  * The record tells of the failure or decides something: a `false` field is a verdict (`compliant: false`,
@@ -75,14 +78,40 @@ function tellsOfFailure(object: Node): boolean {
   );
 }
 
-/** The try answers the same literal when it finds nothing: the catch answers that "nothing", not a stand-in. */
+/** An object's fields by key name (spreads and computed keys left out). */
+function fieldsOf(object: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const p of object.properties as Node[]) {
+    if (p.type !== 'Property' || p.computed === true) continue;
+    const key = p.key?.type === 'Identifier' ? (p.key.name as string) : String(p.key?.value ?? '');
+    out.set(key, unwrap(p.value as Node) as Node);
+  }
+  return out;
+}
+
+/**
+ * The try answers the same "nothing" when it finds nothing, so the catch answers that, not a stand-in: the
+ * same literal (`return result || { state: 'CLOSED' }`), or one of the same keys blanking the fields the
+ * catch blanks (`if (!res.ok) return { cacheDurationMs, value: undefined }` beside a catch's
+ * `{ cacheDurationMs: DEFAULT_TTL, value: undefined }`).
+ */
 function tryAnswersSame(ctx: ModuleContext, tryStatement: Node, object: Node): boolean {
   const text = (n: Node) => ctx.source.slice(n.start, n.end).replace(/\s+/g, '');
   const own = text(object);
-  // Returned directly or as the other side of a fallback (`return result || { state: 'CLOSED' }`).
+  const mine = fieldsOf(object);
+  const blanks = [...mine].filter(([, v]) => nulled(v)).map(([k]) => k);
+  const sameNothing = (n: Node) => {
+    if (blanks.length === 0) return false;
+    const theirs = fieldsOf(n);
+    return (
+      theirs.size === mine.size &&
+      [...mine.keys()].every((k) => theirs.has(k)) &&
+      blanks.every((k) => nulled(theirs.get(k)))
+    );
+  };
   return someDescendant(
     tryStatement.block as Node,
-    (n) => n.type === 'ObjectExpression' && text(n) === own,
+    (n) => n.type === 'ObjectExpression' && (text(n) === own || sameNothing(n)),
     true,
   );
 }
