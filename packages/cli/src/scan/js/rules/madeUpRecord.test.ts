@@ -78,6 +78,10 @@ describe('madeUpRecord as a stand-in', () => {
     // A zero is no typed-in value, and a constant of this function is computed from the input, not typed in.
     [`try { ${READ} } catch (e) { log.error(e); return { count: 0, items: [] }; }`],
     [`const key = userId.trim(); try { ${READ} } catch (e) { log.error(e); return { key, owner: userId }; }`],
+    // An authorizer's deny policy on failure closes the door: a verdict, not a record standing in for one.
+    [
+      `try { const res = await db.get(userId); return { principalId: res.owner, policyDocument: { Statement: [{ Effect: 'Allow' }] } }; } catch (e) { log.error(e); return { principalId: 'anonymous', policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Resource: member }] } }; }`,
+    ],
     // A computed key names nothing the check can read.
     [`try { ${READ} } catch (e) { log.error(e); return { [userId]: 'x', other: 'y' }; }`],
   ])('leaves %s', (body) => {

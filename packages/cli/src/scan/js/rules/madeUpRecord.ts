@@ -11,6 +11,9 @@ import type { ModuleContext } from '../ModuleContext.js';
 const FAILURE_KEYS =
   /^(success|succeeded|ok|error|errors|err|errorMessage|message|msg|status|statusCode|failed|failure|reason|code|valid|isValid)$/i;
 
+/** Words of a string field telling of a failure or a refusal. */
+const FAILURE_WORDS = /error|fail|\bden(?:y|ied)\b|unauthori[sz]ed|forbidden|reject/i;
+
 /** The identifier is a reference (not a property key nor a member name). */
 function isReference(ctx: ModuleContext, n: Node): boolean {
   const parent = ctx.parentOf(n);
@@ -67,14 +70,15 @@ const nulled = (v: Node | undefined) =>
 /**
  * The record tells of the failure or decides something: a `false` field is a verdict (`compliant: false`,
  * `exceeded: false`), and a string saying error or failure (`riskLevel: 'error'`, `'SYSTEM_ERROR'`) is
- * a failure answer. A `true` (`can_reupload: true`) asserts a made-up fact instead.
+ * a failure answer, as a refusal is (an authorizer's `Effect: 'Deny'` policy, `'unauthorized'`, `'rejected'`):
+ * the failure closes the door. A `true` (`can_reupload: true`) asserts a made-up fact instead.
  */
 function tellsOfFailure(object: Node): boolean {
   return someDescendant(
     object,
     (n) =>
       n.type === 'Literal' &&
-      (n.value === false || (typeof n.value === 'string' && /error|fail/i.test(n.value))),
+      (n.value === false || (typeof n.value === 'string' && FAILURE_WORDS.test(n.value))),
   );
 }
 
