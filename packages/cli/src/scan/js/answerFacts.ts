@@ -19,6 +19,12 @@ export interface AnswerFactGates {
   readonly onError: boolean;
 }
 
+/**
+ * Which readings the module's words allow, so a module without `statusCode` or `catch` skips their walks.
+ *
+ * @example
+ * answerFactGates(ctx) // { statusWords: true, ... } for a module exporting `(b) => ({ statusCode: 400, body: b })`
+ */
 export function answerFactGates(ctx: ModuleContext): AnswerFactGates {
   const exported = ctx.exports.size > 0;
   return {

@@ -39,6 +39,10 @@ describe('blockAnswer', () => {
   it.each([
     // The error handed to the callback fails the invocation: no value is answered.
     [`async (event, context, callback) => { ${TRY} catch (e) { log(e); callback(e); } }`],
+    // An error handed first fails the invocation whatever follows it.
+    [
+      `async (event, context, callback) => { ${TRY} catch (e) { log(e); callback(e, { statusCode: 200 }); } }`,
+    ],
     // A function of the module named `callback` is not the handler's.
     [
       `async (event) => { const callback = (a, b) => b; ${TRY} catch (e) { log(e); callback(null, { statusCode: 200 }); } }`,

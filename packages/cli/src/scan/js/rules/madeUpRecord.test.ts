@@ -5,7 +5,8 @@ import type { Node } from '../ast.js';
 import { contextOf } from '../testing/parsed.js';
 import { dropShape } from './catchShapes.js';
 
-const HEAD = `const ADMIN_ID = process.env.ADMIN_ID;
+const HEAD = `import { OrderState } from './states.js';
+const ADMIN_ID = process.env.ADMIN_ID;
 const toCamel = (o) => o;
 `;
 
@@ -30,6 +31,8 @@ describe('madeUpRecord as a stand-in', () => {
     [
       `let profile; try { profile = await db.get(userId); } catch (e) { log.error(e); profile = { userId: 'unknown', email: null }; } return profile;`,
     ],
+    // A member of an imported enum is typed in.
+    [`try { ${READ} } catch (e) { log.error(e); return { orderState: OrderState.FILLED, txHash: '' }; }`],
   ])('takes %s', (body) => {
     // Act
     const shape = shapeOf(body);
@@ -57,12 +60,30 @@ describe('madeUpRecord as a stand-in', () => {
     // All blanks: the "nothing" answer, judged as an empty default is.
     [`try { ${READ} } catch (e) { log.error(e); return { primary: null, secondary: null }; }`],
     [`try { ${READ} } catch (e) { log.error(e); return { username: '', attributes: {} }; }`],
-    // The same literal the try answers when it finds nothing.
+    // `undefined` is a blank as `null` is: all blanks.
+    [`try { ${READ} } catch (e) { log.error(e); return { primary: null, secondary: undefined }; }`],
+    // The same literal the try answers when it finds nothing, or one of its keys blanking the same fields.
+    [
+      `try { const res = await db.get(userId); if (!res.ok) return { ttl: res.ttl, value: undefined }; return { ttl: res.ttl, value: res.body }; } catch (e) { log.error(e); return { ttl: ADMIN_ID, value: undefined }; }`,
+    ],
     [
       `try { const res = await db.get(userId); return res || { state: 'CLOSED', failures: 0 }; } catch (e) { log.error(e); return { state: 'CLOSED', failures: 0 }; }`,
     ],
     // The try answers nothing: nothing to stand in for.
     [`try { await db.put(userId); } catch (e) { log.error(e); return { userId, saved: 'no' }; }`],
+    // The try assigns no `profile`: the catch's record stands in for nothing the try read.
+    [
+      `let profile; try { await db.put(userId); } catch (e) { log.error(e); profile = { userId: 'unknown', email: null }; } return profile;`,
+    ],
+    // A zero is no typed-in value, and a constant of this function is computed from the input, not typed in.
+    [`try { ${READ} } catch (e) { log.error(e); return { count: 0, items: [] }; }`],
+    [`const key = userId.trim(); try { ${READ} } catch (e) { log.error(e); return { key, owner: userId }; }`],
+    // An authorizer's deny policy on failure closes the door: a verdict, not a record standing in for one.
+    [
+      `try { const res = await db.get(userId); return { principalId: res.owner, policyDocument: { Statement: [{ Effect: 'Allow' }] } }; } catch (e) { log.error(e); return { principalId: 'anonymous', policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Resource: member }] } }; }`,
+    ],
+    // A computed key names nothing the check can read.
+    [`try { ${READ} } catch (e) { log.error(e); return { [userId]: 'x', other: 'y' }; }`],
   ])('leaves %s', (body) => {
     // Act
     const shape = shapeOf(body);

@@ -11,6 +11,9 @@ import type { ModuleContext } from '../ModuleContext.js';
 const FAILURE_KEYS =
   /^(success|succeeded|ok|error|errors|err|errorMessage|message|msg|status|statusCode|failed|failure|reason|code|valid|isValid)$/i;
 
+/** Words of a string field telling of a failure or a refusal. */
+const FAILURE_WORDS = /error|fail|\bden(?:y|ied)\b|unauthori[sz]ed|forbidden|reject/i;
+
 /** The identifier is a reference (not a property key nor a member name). */
 function isReference(ctx: ModuleContext, n: Node): boolean {
   const parent = ctx.parentOf(n);
@@ -58,31 +61,61 @@ function typedIn(ctx: ModuleContext, value: Node | undefined): boolean {
   return b?.kind === 'const' && b.scope === ctx.program;
 }
 
-/** `null` in a field: blanked, where a read would have filled it. */
-const nulled = (v: Node | undefined) => v?.type === 'Literal' && v.value === null;
+/** `null` or `undefined` in a field: blanked, where a read would have filled it. */
+const nulled = (v: Node | undefined) =>
+  (v?.type === 'Literal' && v.value === null) ||
+  (v?.type === 'Identifier' && v.name === 'undefined') ||
+  (v?.type === 'UnaryExpression' && v.operator === 'void');
 
 /**
  * The record tells of the failure or decides something: a `false` field is a verdict (`compliant: false`,
  * `exceeded: false`), and a string saying error or failure (`riskLevel: 'error'`, `'SYSTEM_ERROR'`) is
- * a failure answer. A `true` (`can_reupload: true`) asserts a made-up fact instead.
+ * a failure answer, as a refusal is (an authorizer's `Effect: 'Deny'` policy, `'unauthorized'`, `'rejected'`):
+ * the failure closes the door. A `true` (`can_reupload: true`) asserts a made-up fact instead.
  */
 function tellsOfFailure(object: Node): boolean {
   return someDescendant(
     object,
     (n) =>
       n.type === 'Literal' &&
-      (n.value === false || (typeof n.value === 'string' && /error|fail/i.test(n.value))),
+      (n.value === false || (typeof n.value === 'string' && FAILURE_WORDS.test(n.value))),
   );
 }
 
-/** The try answers the same literal when it finds nothing: the catch answers that "nothing", not a stand-in. */
+/** An object's fields by key name (spreads and computed keys left out). */
+function fieldsOf(object: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const p of object.properties as Node[]) {
+    if (p.type !== 'Property' || p.computed === true) continue;
+    const key = p.key?.type === 'Identifier' ? (p.key.name as string) : String(p.key?.value ?? '');
+    out.set(key, unwrap(p.value as Node) as Node);
+  }
+  return out;
+}
+
+/**
+ * The try answers the same "nothing" when it finds nothing, so the catch answers that, not a stand-in: the
+ * same literal (`return result || { state: 'CLOSED' }`), or one of the same keys blanking the fields the
+ * catch blanks (`if (!res.ok) return { cacheDurationMs, value: undefined }` beside a catch's
+ * `{ cacheDurationMs: DEFAULT_TTL, value: undefined }`).
+ */
 function tryAnswersSame(ctx: ModuleContext, tryStatement: Node, object: Node): boolean {
   const text = (n: Node) => ctx.source.slice(n.start, n.end).replace(/\s+/g, '');
   const own = text(object);
-  // Returned directly or as the other side of a fallback (`return result || { state: 'CLOSED' }`).
+  const mine = fieldsOf(object);
+  const blanks = [...mine].filter(([, v]) => nulled(v)).map(([k]) => k);
+  const sameNothing = (n: Node) => {
+    if (blanks.length === 0) return false;
+    const theirs = fieldsOf(n);
+    return (
+      theirs.size === mine.size &&
+      [...mine.keys()].every((k) => theirs.has(k)) &&
+      blanks.every((k) => nulled(theirs.get(k)))
+    );
+  };
   return someDescendant(
     tryStatement.block as Node,
-    (n) => n.type === 'ObjectExpression' && text(n) === own,
+    (n) => n.type === 'ObjectExpression' && (text(n) === own || sameNothing(n)),
     true,
   );
 }

@@ -16,6 +16,8 @@ const RESPONSES = `const Responses = {
   any(code, data) { return this._Define(code, data); },
 };
 const badRequest = (message) => ({ statusCode: 400, body: message });
+function pick(body) { if (body) return { statusCode: 200, body }; return { statusCode: 400 }; }
+function maybe(body) { if (!body) return; return { statusCode: 400, body }; }
 `;
 
 /** silentAnswer of the catch in `exports.handler = <fn>`, after RESPONSES. */
@@ -53,6 +55,9 @@ describe('silentAnswer', () => {
     [`async (event) => { ${TRY} catch (e) { return Responses.any(400, { error: true }); } }`],
     // The error reaches the answer.
     [`async (event) => { ${TRY} catch (e) { return Responses._400({ message: e.message }); } }`],
+    // A builder whose branches answer different statuses, or one that may answer nothing, fixes none.
+    [`async (event) => { ${TRY} catch (e) { return pick('no'); } }`],
+    [`async (event) => { ${TRY} catch (e) { return maybe('no'); } }`],
     // Logged first: not silent.
     [`async (event) => { ${TRY} catch (e) { console.error(e); return Responses._400({ error: true }); } }`],
   ])('leaves %s', (fn) => {
@@ -80,6 +85,17 @@ describe('silentAnswer', () => {
       },
     });
   });
+});
+
+it('leaves an imported function to the checks after it (successBuilders.ts, failureResult.ts)', () => {
+  // Act
+  const silent = silentOf(
+    `async (event) => { ${TRY} catch (error) { return badRequest('Could not read'); } }`,
+    "const { badRequest } = require('../common/http');\n",
+  );
+
+  // Assess
+  expect(silent).toBeUndefined();
 });
 
 describe('fixedStatusMethods', () => {
