@@ -39,7 +39,7 @@ describe('isLogCall on bare calls', () => {
 /** isLogCall on the first statement of the module's first catch, with the module indexed as the scan does. */
 const catchOf = (code: string): boolean => {
   const ctx = contextOf(code);
-  const body = (ctx.of('CatchClause')[0]?.body as Node).body as Node[];
+  const body = ((ctx.of('CatchClause')[0] as Node).body as Node).body as Node[];
   return isLogCall(body[0] as Node);
 };
 const tried = (call: string) => `async function h() { try { await load(); } catch (e) { ${call}; } }`;
