@@ -5,9 +5,9 @@ import type { EventSourceWrapper, FieldRoute, ImportRef, PassedProps } from './C
 import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
+import { markLevelCalls } from './levelCallBindings.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
 import { awaitedImportRoot } from './moduleSpecifier.js';
-import { markLevelCalls } from './levelCallBindings.js';
 import { isProjectSource } from './projectSource.js';
 import { SourceWords } from './SourceWords.js';
 
