@@ -114,7 +114,7 @@ export function analyzeIac(file: string, source: string, root?: string): IacResu
     // Handlers named by esbuild's output are read as the modules they are built from (samEsbuildEntries.ts).
     writeEsbuildSourceHandlers(value as Record<string, Json>);
     // An OpenAPI definition brought in by AWS::Include is read in place, as CloudFormation deploys it.
-    includeDefinitions(value as Record<string, Json>, file);
+    includeDefinitions(value as Record<string, Json>, file, root);
     // A `sam package` copy beside its source template repeats its findings where no one edits.
     if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);

@@ -1,6 +1,6 @@
 // Functions routed only through an API's OpenAPI definition (`x-amazon-apigateway-integration` URIs) are
 // behind that API: their timeout, or the Globals one they inherit, is judged against the integration's wait.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,5 +100,41 @@ paths:
     ],
   ])('leaves %s', (_name, text) => {
     expect(gatewayLines(text)).toEqual([]);
+  });
+
+  // The Location is the repository's text: hostile or careless, it must not end the scan or read outside it.
+  describe('an AWS::Include location the scan does not read', () => {
+    const include = `openapi: '3.0.1'
+paths:
+  /orders:
+    post:${integration('OrdersFunction').replace(/^ {12}/gm, '      ')}
+`;
+    const transform = (location: string) => `      DefinitionBody:
+        Fn::Transform:
+          Name: AWS::Include
+          Parameters:
+            Location: ${location}`;
+    /** The template in `<dir>/app`, scanned with `app` as its root, and the included file one folder up. */
+    function outsideLines(location: string): string[] {
+      const dir = mkdtempSync(join(tmpdir(), 'bulwark-openapi-'));
+      const root = join(dir, 'app');
+      mkdirSync(root);
+      writeFileSync(join(dir, 'openapi.yaml'), include);
+      const text = template(30, transform(location.replace('<dir>', dir)));
+      writeFileSync(join(root, 'template.yaml'), text);
+      return analyzeIac(join(root, 'template.yaml'), text, root)
+        .candidates.filter((c) => c.rule === 'iac-gateway-timeout-exceeds-lambda')
+        .map((c) => `${c.line}`);
+    }
+
+    it.each([
+      ['a relative path out of the scan root', '../openapi.yaml'],
+      ['an absolute path out of the scan root', '<dir>/openapi.yaml'],
+      ['a device that never ends a read', '/dev/zero'],
+      ['a folder', '.'],
+      ['the template itself', './template.yaml'],
+    ])('leaves %s as written', (_name, location) => {
+      expect(outsideLines(location)).toEqual([]);
+    });
   });
 });

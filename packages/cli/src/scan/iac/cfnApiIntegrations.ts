@@ -4,13 +4,18 @@
 // `DefinitionBody` of an AWS::Serverless::Api or HttpApi, CloudFormation's `Body` of a RestApi or an
 // ApiGatewayV2::Api). A function routed only through such a definition has no `Events` of its own: the
 // definition's `uri` (`Fn::Sub: ...${OrdersFunction.Arn}/invocations`) is the one link to it.
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+import { insideRoot } from '../insideRoot.js';
 import { readText } from '../textFile.js';
 import { type Json, num, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
 import { loadYaml, refsIn } from './yamlDocument.js';
 
 const REST_MS = 29_000;
+
+/** The largest included definition read: the scan's own default cap on a source file (config.ts maxFileBytes). */
+const MAX_INCLUDE_BYTES = 1_000_000;
 const HTTP_MS = 30_000;
 
 /** The resources holding an OpenAPI definition, its key, and the integration wait their kind of API has. */
@@ -79,11 +84,13 @@ export function integrationRoutes(
  * Reads into the template each API definition it brings in from a local file with AWS::Include
  * (`DefinitionBody: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: ./openapi.yaml } } }`),
  * as CloudFormation does before deploying; an S3 location, or a file that is missing or does not parse,
- * stays as written.
+ * stays as written. The location is the repository's text, so it is read only when it is a regular file
+ * inside the scan root and no larger than a source file the scan reads: `Location: /dev/zero` never ends a
+ * read, `../../secrets.yaml` is not the scan's to open (insideRoot.ts).
  * @example
- * includeDefinitions(template, '/repo/deploy/template.yaml') // DefinitionBody replaced by deploy/openapi.yaml's content
+ * includeDefinitions(template, '/repo/deploy/template.yaml', '/repo') // DefinitionBody replaced by deploy/openapi.yaml's content
  */
-export function includeDefinitions(template: Record<string, Json>, file: string): void {
+export function includeDefinitions(template: Record<string, Json>, file: string, root?: string): void {
   for (const resource of Object.values(obj(template.Resources) ?? {})) {
     const definition = DEFINITIONS.get(`${obj(resource)?.Type ?? ''}`);
     const props = obj(obj(resource)?.Properties);
@@ -91,9 +98,21 @@ export function includeDefinitions(template: Record<string, Json>, file: string)
     const location = obj(transform?.Parameters)?.Location;
     if (props === undefined || definition === undefined || transform?.Name !== 'AWS::Include') continue;
     if (typeof location !== 'string' || /^[a-z0-9]+:\/\//i.test(location)) continue;
-    const text = readText(isAbsolute(location) ? location : join(dirname(file), location));
+    const path = isAbsolute(location) ? location : join(dirname(file), location);
+    const text = readableInclude(path, root) ? readText(path) : undefined;
     const loaded = text === undefined ? undefined : loadYaml(text);
     if (loaded !== undefined && 'value' in loaded && obj(loaded.value) !== undefined)
       props[definition.key] = loaded.value as Json;
+  }
+}
+
+/** A regular file inside the scan root, of a source file's size at most (see includeDefinitions). */
+function readableInclude(path: string, root: string | undefined): boolean {
+  if (!insideRoot(root, path)) return false;
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size <= MAX_INCLUDE_BYTES;
+  } catch {
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import type { EventSourceWrapper, FieldRoute, ImportRef, PassedProps } from './C
 import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
+import { markLevelCalls } from './levelCallBindings.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
 import { awaitedImportRoot } from './moduleSpecifier.js';
 import { isProjectSource } from './projectSource.js';
@@ -111,6 +112,7 @@ export class ModuleContext {
     for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     findExports(this);
     findHandlers(this);
+    markLevelCalls(this);
   }
 
   of(type: IndexedType): readonly Node[] {

@@ -5,15 +5,10 @@
 // read by its name here: a method is judged by its object (`logger.error`, `Sentry.captureException`) in
 // catchFacts.ts.
 import type { Node } from '../ast.js';
+import { boundToNonLogger, LEVEL } from '../levelCallBindings.js';
 
 /** `logException`, `logError`, `logCriticalError`, `logFailure`, `logWarning`: `log` then a word for a failure. */
 const LOG_HELPER = /^log(\w*)(Error|Exception|Failure|Warning|Warn)$/;
-
-/**
- * A logger's level, called bare. Never a bare `log(...)`: an audit trail's `log` may write a table
- * (handlerFacts.ts says the same).
- */
-const LEVEL = /^(error|warn|warning|info|debug|trace|fatal)$/;
 
 /**
  * The name of a bare call is a log helper's.
@@ -29,14 +24,16 @@ export function namedLogHelper(name: string | undefined): boolean {
 /**
  * A bare call of a logger's level, `error('Failed to batch write', e)`. A status first is an HTTP error
  * factory, which throws or builds the error a framework answers (SvelteKit's `error(404, 'Not found')`):
- * no log line.
+ * no log line. Nor is a call the module binds to a function that throws or answers, or to an import from a
+ * module that is no logger (levelCallBindings.ts); an unbound name is judged by its name.
  *
  * @example
  * levelLogCall(parse("error('Failed to get tags', e)")) // -> true
  * levelLogCall(parse("error(500, 'Failed')")) // -> false
  */
 export function levelLogCall(call: Node, name: string | undefined): boolean {
-  if (name === undefined || !LEVEL.test(name)) return false;
+  // A project's own `error` that throws or answers, or one imported from no logger (levelCallBindings.ts).
+  if (name === undefined || !LEVEL.test(name) || boundToNonLogger(call)) return false;
   const first = (call.arguments as Node[] | undefined)?.[0];
   return first !== undefined && !(first.type === 'Literal' && typeof first.value === 'number');
 }
