@@ -12,30 +12,28 @@ import type { Project } from './project.js';
  * importedAnswersUnmet(project, { onlyIfImportNullOnError: ref }) // true unless ref's function answers errors with null
  */
 export function importedAnswersUnmet(project: Project, c: Candidate): boolean {
-  if (c.onlyIfImportFailureValue !== undefined) {
-    const ref = c.onlyIfImportFailureValue;
+  // The fact behind the imported name; undefined when the module or the export is not found, which meets none.
+  const factOf = (ref: { readonly from: string; readonly source: string; readonly name: string }) => {
     const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.failureValue !== true) return true;
-  }
-  if (c.onlyIfImportNullOnError !== undefined) {
-    const ref = c.onlyIfImportNullOnError;
-    const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.nullOnError !== true) return true;
-  }
-  if (c.onlyIfImportSuccessAnswer !== undefined) {
-    const ref = c.onlyIfImportSuccessAnswer;
-    const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || !answersSuccess(project.exportFact(target, ref.name), ref.args)) return true;
-  }
-  if (c.onlyIfImportAnswersErrors !== undefined) {
-    const ref = c.onlyIfImportAnswersErrors;
-    const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.answersErrors !== true) return true;
-  }
+    return target === undefined ? undefined : project.exportFact(target, ref.name);
+  };
+  if (c.onlyIfImportFailureValue !== undefined && factOf(c.onlyIfImportFailureValue)?.failureValue !== true)
+    return true;
+  if (c.onlyIfImportNullOnError !== undefined && factOf(c.onlyIfImportNullOnError)?.nullOnError !== true)
+    return true;
+  if (
+    c.onlyIfImportSuccessAnswer !== undefined &&
+    !answersSuccess(factOf(c.onlyIfImportSuccessAnswer), c.onlyIfImportSuccessAnswer.args)
+  )
+    return true;
+  if (
+    c.onlyIfImportAnswersErrors !== undefined &&
+    factOf(c.onlyIfImportAnswersErrors)?.answersErrors !== true
+  )
+    return true;
   if (c.onlyIfImportFixedStatus !== undefined) {
     const ref = c.onlyIfImportFixedStatus;
-    const target = project.resolveModule(ref.from, ref.source);
-    const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
+    const fact = factOf(ref);
     const status = ref.method === undefined ? fact?.fixedStatus : fact?.fixedStatusMethods?.[ref.method];
     // A fixed 5xx tells the caller it failed (and API Gateway counts it): only a 2xx-4xx hides the failure.
     if (status === undefined || status >= 500) return true;
