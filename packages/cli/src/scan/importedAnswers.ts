@@ -3,6 +3,7 @@
 // Each is settled by the imported module's ExportFact; apart from keepCandidate.ts as one concept.
 import type { Candidate } from './js/Candidate.js';
 import { answersSuccess } from './js/rules/successStatus.js';
+import { ownEntry } from './ownEntry.js';
 import type { Project } from './project.js';
 
 /**
@@ -34,7 +35,8 @@ export function importedAnswersUnmet(project: Project, c: Candidate): boolean {
   if (c.onlyIfImportFixedStatus !== undefined) {
     const ref = c.onlyIfImportFixedStatus;
     const fact = factOf(ref);
-    const status = ref.method === undefined ? fact?.fixedStatus : fact?.fixedStatusMethods?.[ref.method];
+    const status =
+      ref.method === undefined ? fact?.fixedStatus : ownEntry(fact?.fixedStatusMethods, ref.method);
     // A fixed 5xx tells the caller it failed (and API Gateway counts it): only a 2xx-4xx hides the failure.
     if (status === undefined || status >= 500) return true;
   }

@@ -136,5 +136,26 @@ paths:
     ])('leaves %s as written', (_name, location) => {
       expect(outsideLines(location)).toEqual([]);
     });
+
+    it.each([
+      [
+        'an alias that names its own ancestor (a cycle)',
+        "openapi: '3.0.1'\npaths: &p\n  /orders:\n    again: *p\n",
+      ],
+      [
+        'an alias bomb',
+        `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(8)}*a]\nc: &c [${'*b, '.repeat(8)}*b]\nd: &d [${'*c, '.repeat(8)}*c]\ne: [${'*d, '.repeat(8)}*d]\n`,
+      ],
+    ])('leaves a file holding %s as written, and the template is still read', (_name, text) => {
+      // Prepare: either used to throw out of the template's analysis, losing all of its findings.
+      const transform = `      DefinitionBody:
+        Fn::Transform:
+          Name: AWS::Include
+          Parameters:
+            Location: ./openapi.yaml`;
+
+      // Act + Assess
+      expect(gatewayLines(template(30, transform), text)).toEqual([]);
+    });
   });
 });

@@ -100,10 +100,40 @@ export function includeDefinitions(template: Record<string, Json>, file: string,
     if (typeof location !== 'string' || /^[a-z0-9]+:\/\//i.test(location)) continue;
     const path = isAbsolute(location) ? location : join(dirname(file), location);
     const text = readableInclude(path, root) ? readText(path) : undefined;
-    const loaded = text === undefined ? undefined : loadYaml(text);
-    if (loaded !== undefined && 'value' in loaded && obj(loaded.value) !== undefined)
-      props[definition.key] = loaded.value as Json;
+    const loaded = text === undefined ? undefined : loadedInclude(text);
+    if (loaded !== undefined) props[definition.key] = loaded;
   }
+}
+
+/**
+ * The included file's document when it is an object that is a plain tree: the YAML library throws on an alias
+ * bomb, and aliases of an ancestor build a cycle that every later walk of the template would follow for ever.
+ * Either leaves the definition as written, where it used to cost the including template all its findings.
+ */
+function loadedInclude(text: string): Json | undefined {
+  let loaded: ReturnType<typeof loadYaml>;
+  try {
+    loaded = loadYaml(text);
+  } catch {
+    return undefined;
+  }
+  if (!('value' in loaded) || obj(loaded.value) === undefined) return undefined;
+  return plainTree(loaded.value, new Set(), new WeakSet(), 0) ? (loaded.value as Json) : undefined;
+}
+
+/**
+ * No node is its own ancestor and the nesting stays under 200 (no real API definition comes near); a node an
+ * alias shares is walked once (`checked`), so sharing cannot make the walk exponential.
+ */
+function plainTree(value: unknown, above: Set<object>, checked: WeakSet<object>, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (above.has(value) || depth > 200) return false;
+  if (checked.has(value)) return true;
+  above.add(value);
+  const ok = Object.values(value).every((v) => plainTree(v, above, checked, depth + 1));
+  above.delete(value);
+  if (ok) checked.add(value);
+  return ok;
 }
 
 /** A regular file inside the scan root, of a source file's size at most (see includeDefinitions). */

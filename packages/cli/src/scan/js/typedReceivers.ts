@@ -3,6 +3,7 @@
 // resolver whose variable is declared `IFieldResolver<Source, Context, Args>`. The type says which class
 // the value is even when no `new` is in sight (the server builds it elsewhere and hands it in), so
 // floating-promise asks the project pass (typedMethods.ts) whether the method at the end answers a promise.
+import { ownEntry } from '../ownEntry.js';
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import { type DeclaredType, declaredTypes, type TypeRef, typeRefOf } from './declaredTypes.js';
 import { aliasTarget, resolverType } from './graphqlResolvers.js';
@@ -111,10 +112,10 @@ function settleLocally(
   const path = [...call.path];
   // Bounded: a class chain that names itself (a typo TypeScript rejects) must not loop.
   for (let step = 0; type !== undefined && type.source === undefined; step++) {
-    const shape: DeclaredType | undefined = step > 8 ? undefined : types?.[type.name];
+    const shape: DeclaredType | undefined = step > 8 ? undefined : ownEntry(types, type.name);
     const member = path.shift();
     if (member !== undefined) {
-      type = shape?.members[member];
+      type = ownEntry(shape?.members, member);
       continue;
     }
     if (shape?.asyncMethods.includes(call.method) === true) return call;

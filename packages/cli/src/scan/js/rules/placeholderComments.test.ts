@@ -58,6 +58,8 @@ describe('placeholder comments in an empty catch', () => {
     ['// use the default value', true],
     ['// keep undefined', true],
     ['// FIXME: should we log?', true],
+    ['// TODO: cache writes are best-effort; a miss only costs a recompute', false],
+    ['// TODO handle this properly', true],
     ['// default null because the field is optional', false],
     ['// ignore', false],
     ['// already closed', false],

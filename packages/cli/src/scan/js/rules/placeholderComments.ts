@@ -6,6 +6,13 @@
 /** `// TODO`, `// FIXME handle failures`, `// XXX should we log?`: work left, not a decision taken. */
 const LEFT_FOR_LATER = /^(?:TODO|FIXME|XXX)\b/i;
 
+/**
+ * A reason given after the marker (`// TODO: cache writes are best effort, a miss only costs a recompute`):
+ * the note of work left also says why the failure may go, which decides it as a comment without the marker does.
+ */
+const GIVES_A_REASON =
+  /\b(?:because|since|best effort|optional|expected|harmless|intentional(?:ly)?|deliberate(?:ly)?|on purpose|only costs?|(?:safe|ok|fine) to|not (?:needed|required|critical|important)|(?:can|may) (?:fail|be missing))\b/i;
+
 /** "use default null", "default value", "keep undefined", "fallback": names what is left, not why. */
 const NAMES_THE_DEFAULT =
   /^(?:(?:use|return|keep|leave|stays?|remains?)s?\s+)?(?:(?:the|a)\s+)?(?:(?:default|fallback)(?:\s+(?:null|undefined|value|empty|false|0))?|null|undefined|empty)$/i;
@@ -20,7 +27,7 @@ function words(comment: string): string {
 }
 
 /**
- * The comment gives no reason: blank or punctuation only, a bare TODO, or only the name of the default.
+ * The comment gives no reason: blank or punctuation only, a TODO that gives none, or only the name of the default.
  *
  * @example
  * placeholderComment('//') // true
@@ -29,7 +36,7 @@ function words(comment: string): string {
  */
 export function placeholderComment(comment: string): boolean {
   const w = words(comment);
-  return w === '' || LEFT_FOR_LATER.test(w) || NAMES_THE_DEFAULT.test(w);
+  return w === '' || (LEFT_FOR_LATER.test(w) && !GIVES_A_REASON.test(w)) || NAMES_THE_DEFAULT.test(w);
 }
 
 /**

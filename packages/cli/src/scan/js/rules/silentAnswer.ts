@@ -3,6 +3,8 @@
 // callback-era handler's `callback(null, ...)` (callbackAnswer.ts), or built by a project response builder
 // whose status is fixed (`return Responses._400({ message: 'Could not get categories' })`,
 // fixedStatusBuilders.ts): each answers the same constant, and the failure leaves no trace.
+
+import { ownEntry } from '../../ownEntry.js';
 import { memberPath, type Node, numberValue, propertyName, unwrap } from '../ast.js';
 import { projectImport } from '../asyncMethods.js';
 import type { ImportConditions } from '../importConditions.js';
@@ -48,7 +50,7 @@ function builderStatus(
           const fn = ctx.functionOf(root);
           return fn === undefined ? undefined : fixedStatus(ctx, fn);
         })()
-      : fixedStatusMethods(ctx, root)?.[method];
+      : ownEntry(fixedStatusMethods(ctx, root), method);
   return status === undefined ? undefined : { status };
 }
 
