@@ -34,6 +34,20 @@ export interface BatchTwins {
 }
 
 /**
+ * Batch twins when the pass that pairs them could not run: nothing merged, nothing bisected, no shared batch
+ * function serving a wired handler (so those are not reported: a guess either way would be worse).
+ * @example
+ * const pairs = projectPassOr('batch twins', problems, NO_TWINS, () => batchTwins(outcomes, project));
+ */
+export const NO_TWINS: BatchTwins = {
+  mergedIntoCode: () => false,
+  templatesOf: () => [],
+  unsplitOf: () => [],
+  bisectedOnly: () => false,
+  servedBy: () => [],
+};
+
+/**
  * @param terraformHandlers the handler strings of each Terraform event source mapping, by `file:line`
  * (iac/terraformHandlers.ts): a Terraform function names its code by handler and package, matched like
  * any handler string (a source file whose stem ends in the module path).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanProblem } from './Finding.js';
-import { analysisFailure, judgedOrProblem } from './judgeGuard.js';
+import { analysisFailure, judgedOrProblem, projectPassOr } from './judgeGuard.js';
 
 describe('judgedOrProblem', () => {
   it('answers true and records nothing when the judging finishes', () => {
@@ -43,5 +43,39 @@ describe('analysisFailure', () => {
     expect(message).not.toContain('/home/someone');
     expect(message.length).toBeLessThan(300);
     expect(analysisFailure('thrown text')).toContain('(thrown text)');
+  });
+});
+
+describe('projectPassOr', () => {
+  it("answers the pass's result and records nothing when it finishes", () => {
+    const problems: ScanProblem[] = [];
+    expect(projectPassOr('template wiring', problems, 'fallback', () => 'wired')).toBe('wired');
+    expect(problems).toEqual([]);
+  });
+
+  it('answers the fallback and records a root problem naming the pass when it throws', () => {
+    // Prepare: the shape of round 61's crash, now met before the per-file loop.
+    const problems: ScanProblem[] = [];
+
+    // Act
+    const routed = projectPassOr<(name: string) => boolean>(
+      'routes elsewhere',
+      problems,
+      () => true,
+      () => {
+        throw new RangeError('Maximum call stack size exceeded\n    at /home/someone/secret.ts:1:1');
+      },
+    );
+
+    // Assess
+    expect(routed('any')).toBe(true);
+    expect(problems).toEqual([
+      {
+        file: '.',
+        kind: 'analysis-error',
+        message:
+          'project pass "routes elsewhere" failed (RangeError: Maximum call stack size exceeded); findings that depend on it may be missing',
+      },
+    ]);
   });
 });

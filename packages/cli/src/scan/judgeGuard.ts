@@ -28,9 +28,34 @@ export function judgedOrProblem(file: string, problems: ScanProblem[], judge: ()
  * // 'analysis failed (RangeError: Maximum call stack size exceeded); no finding of this file is reported'
  */
 export function analysisFailure(error: unknown): string {
-  const what =
-    error instanceof Error
-      ? `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`
-      : String(error).slice(0, 200);
-  return `analysis failed (${what}); no finding of this file is reported`;
+  return `analysis failed (${thrownSummary(error)}); no finding of this file is reported`;
+}
+
+/**
+ * Runs one project-wide pass (template wiring, Terraform modules, wrapper builders, batch twins), before the
+ * per-file judging, and answers its result. When it throws, answers `fallback` (what the scan knew without
+ * the pass) and adds an `analysis-error` problem at the root (`.`) naming the pass and the error: the scan
+ * goes on with that pass's knowledge missing, as a file's throw costs only that file.
+ * @example
+ * const problems: ScanProblem[] = [];
+ * const routed = projectPassOr('template routes', problems, () => true, () => routedElsewhere(templates));
+ */
+export function projectPassOr<T>(pass: string, problems: ScanProblem[], fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error: unknown) {
+    problems.push({
+      file: '.',
+      kind: 'analysis-error',
+      message: `project pass "${pass}" failed (${thrownSummary(error)}); findings that depend on it may be missing`,
+    });
+    return fallback;
+  }
+}
+
+/** The error's name and first line, bounded: never a stack, a path of the machine, or a source excerpt. */
+function thrownSummary(error: unknown): string {
+  return error instanceof Error
+    ? `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`
+    : String(error).slice(0, 200);
 }

@@ -5,12 +5,12 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
-import { batchTwins, codeBatchMessage } from './batchTwins.js';
+import { batchTwins, codeBatchMessage, NO_TWINS } from './batchTwins.js';
 import { projectMessage } from './candidateMessage.js';
 import { ruleInfo } from './catalog.js';
 import { codeFilesOf, codeReceivers } from './codeReceivers.js';
 import { confidenceOf } from './confidence.js';
-import { loadScanConfig, type NormalizedScanConfig } from './config.js';
+import { loadScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
 import { withoutDoubleReports } from './doubleReports.js';
 import { byReportOrder, type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
@@ -26,54 +26,19 @@ import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terra
 import { terraformProject } from './iac/terraformModules.js';
 import { ignoredBy } from './ignoreDirectives.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
-import { judgedOrProblem } from './judgeGuard.js';
+import { judgedOrProblem, projectPassOr } from './judgeGuard.js';
 import { Project } from './project.js';
+import { type ScanOptions, ScanUsageError } from './scanOptions.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
 import { readText } from './textFile.js';
 import { findTwins } from './twins.js';
 import { terraformFilesOf, wireTemplates } from './wireTemplates.js';
 import { analyzeInWorkers, workerAvailable } from './workerPool.js';
 import { Workspaces } from './workspaces.js';
+
+export { type ScanOptions, ScanUsageError } from './scanOptions.js';
+
 import { batchCallerCandidates, settleWrapperBuilders } from './wrapperCalls.js';
-
-/**
- * Options of `scan()`.
- * @example
- * const options: ScanOptions = { paths: ['src'], workers: 0 };
- */
-export interface ScanOptions {
-  /**
-   * Files and directories to scan.
-   * @defaultValue `[root]`
-   */
-  readonly paths?: readonly string[];
-  /**
-   * Directory finding paths are relative to, and where `bulwark.config.json` is looked for.
-   * @defaultValue `process.cwd()`
-   */
-  readonly root?: string;
-  /**
-   * A config file to use instead of `<root>/bulwark.config.json`, or a config already loaded.
-   * @defaultValue the root's config file when present
-   */
-  readonly config?: string | NormalizedScanConfig;
-  /**
-   * Worker threads for parsing; 0 or 1 analyses in the calling thread.
-   * @defaultValue `min(cores - 1, 4)` for more than 500 files on more than 2 cores, else 0
-   */
-  readonly workers?: number;
-  /** Called as files complete. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
-
-/**
- * Bad input the caller must fix (paths that do not exist); the CLI answers it with exit code 2.
- * @example
- * try { await scan({ paths: ['nope'] }); } catch (e: unknown) { if (e instanceof ScanUsageError) console.error(e.message); }
- */
-export class ScanUsageError extends Error {
-  override name = 'ScanUsageError' as const;
-}
 
 /**
  * Scans files and directories for missing hardening and resolves to the findings, sorted by severity.
@@ -123,8 +88,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const terraformFiles = terraformFilesOf(outcomes);
   // Exports only a template names as handlers (`export default` of `Handler: x.default`): analysed again
   // with those names, before any finding is read.
-  outcomes = withTemplateHandlers(outcomes, terraformFiles, readText);
   const problems: ScanProblem[] = [...found.problems];
+  // Each project-wide pass below is guarded: a throw costs what the pass knows, said in problems, not the scan.
+  const pass = <T>(name: string, fallback: T, run: () => T): T =>
+    projectPassOr(name, problems, fallback, run);
+  const given = outcomes;
+  outcomes = pass('template handler names', given, () =>
+    withTemplateHandlers(given, terraformFiles, readText),
+  );
   const modules: ModuleFacts[] = [];
   const batchOne: string[] = [];
   const deferred = new Map<string, string>();
@@ -136,44 +107,68 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     } else {
       batchOne.push(...o.result.batchOneHandlers);
       // A handler named by its built module is also its source module (iac/buildEntries.ts, tscOutDir.ts).
-      batchOne.push(...batchOneSourceHandlers(dirname(o.file.path), o.result.batchOneHandlers, readText));
+      const dir = dirname(o.file.path);
+      batchOne.push(
+        ...pass('batch-one sources', [], () =>
+          batchOneSourceHandlers(dir, o.result.batchOneHandlers, readText),
+        ),
+      );
     }
   }
-  batchOne.push(
-    ...terraformBatchOneHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
-  );
+  const tfCode = terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code }));
+  batchOne.push(...pass('terraform batch sizes', [], () => terraformBatchOneHandlers(tfCode)));
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
-  settleWrapperBuilders(project);
-  const mappings = terraformMappingHandlers(
-    terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code })),
+  pass('wrapper builders', undefined, () => settleWrapperBuilders(project));
+  const mappings = pass('terraform mappings', new Map<string, string[]>(), () =>
+    terraformMappingHandlers(tfCode),
   );
-  wireTemplates(project.wiring, outcomes, terraformFiles, mappings);
-  const terraform = terraformProject(
-    terraformFiles,
-    codeReceivers(codeFilesOf(outcomes, deferred, readText)),
-    // Queues a serverless.yml's or SAM template's functions poll, by the names Terraform declares them under.
-    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.polledQueues ?? []) : [])),
+  pass('template wiring', undefined, () => wireTemplates(project.wiring, outcomes, terraformFiles, mappings));
+  const terraform = pass(
+    'terraform modules',
+    (_dir: string, c: Candidate): Candidate | undefined => c,
+    () =>
+      terraformProject(
+        terraformFiles,
+        codeReceivers(codeFilesOf(outcomes, deferred, readText)),
+        // Queues a serverless.yml's or SAM template's functions poll, by the names Terraform declares them under.
+        outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.polledQueues ?? []) : [])),
+      ),
   );
-  const batchPairs = batchTwins(outcomes, project, mappings);
+  const batchPairs = pass('batch twins', NO_TWINS, () => batchTwins(outcomes, project, mappings));
   // Templates only `sam local` or `serverless offline` runs, CDK apps only `cdklocal` runs: findings held back.
   const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));
   const localOnly =
     config.localTemplates === 'report'
       ? new Map<string, string>()
-      : new Map([
-          ...localCdkModules(root, found.files, modules, project),
-          ...localTemplateReasons(root, templates),
-        ]);
-  const settledByAlarm = alarmedElsewhere(templates);
+      : pass(
+          'local-only templates',
+          new Map<string, string>(),
+          () =>
+            new Map([
+              ...localCdkModules(root, found.files, modules, project),
+              ...localTemplateReasons(root, templates),
+            ]),
+        );
+  const settledByAlarm = pass(
+    'alarms elsewhere',
+    () => false,
+    () => alarmedElsewhere(templates),
+  );
   const onDemand = new Set(templates.flatMap((t) => t.onDemandExports ?? []));
   /** A consumer whose only tables are imported ones, all on demand where exported: nothing to flood. */
   const absorbedElsewhere = (c: Candidate) => c.onDemandImports?.every((name) => onDemand.has(name)) === true;
   // Code only a non-production template's functions run (a test harness's, a stub's): not judged.
-  const offProduction = nonProductionCode(
-    templates.flatMap((t) => t.codeDirs ?? []),
-    root,
+  const codeDirs = templates.flatMap((t) => t.codeDirs ?? []);
+  const offProduction = pass(
+    'non-production code',
+    () => false,
+    () => nonProductionCode(codeDirs, root),
   );
-  const routed = routedElsewhere(templates);
+  const routed = pass(
+    'routes elsewhere',
+    () => true,
+    () => routedElsewhere(templates),
+  );
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & {
     readonly lowered: boolean;
