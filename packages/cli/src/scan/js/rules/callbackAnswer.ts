@@ -6,8 +6,13 @@
 import { memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-/** The entry handler whose parameter at `index` the identifier `id` is. */
-function handlerParam(ctx: ModuleContext, id: Node | undefined, index: number): boolean {
+/**
+ * Whether the identifier `id` is the parameter at `index` of one of this module's entry handlers
+ * (`callback` is index 2, `context` index 1).
+ * @example
+ * handlerParam(ctx, callee, 2) // `callback` in `export const handler = (event, context, callback) => ...`
+ */
+export function handlerParam(ctx: ModuleContext, id: Node | undefined, index: number): boolean {
   if (id?.type !== 'Identifier') return false;
   const b = ctx.resolve(id.name as string, id);
   if (b?.kind !== 'param' || ctx.handlers.get(b.scope) !== 'entry') return false;

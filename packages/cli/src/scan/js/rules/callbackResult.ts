@@ -2,16 +2,18 @@
 // (`callback(null, error)`): the invocation succeeds, so the record, message or event counts as processed.
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { handlerParam } from './callbackAnswer.js';
 import type { Report } from './Report.js';
 
 const ERROR_NAME = /^(e|ex)$|err|exception/i;
 
-/** `callback` is the third parameter of an entry handler of this module. */
+/**
+ * `callback` is the third parameter of an entry handler of this module.
+ * @example
+ * isHandlerCallback(ctx, callee) // `callback` in `export const handler = (event, context, callback) => ...`
+ */
 export function isHandlerCallback(ctx: ModuleContext, callee: Node): boolean {
-  if (callee.type !== 'Identifier') return false;
-  const b = ctx.resolve(callee.name as string, callee);
-  if (b?.kind !== 'param' || !isFunction(b.scope)) return false;
-  return ctx.handlers.get(b.scope) === 'entry' && (b.scope.params as Node[])[2] === b.declaration;
+  return handlerParam(ctx, callee, 2);
 }
 
 /** A caught error (`catch (error)`) or an error-first callback's error (`(err, data) => ...`). */
