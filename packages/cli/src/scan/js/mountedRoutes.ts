@@ -165,9 +165,16 @@ function register(ctx: ModuleContext, given: Node, app: Node, starts: Node[], re
   // A router of this module mounted on the app (`app.use('/', router)` of `const router =
   // express.Router()`, Hono's `app.route('/api/v1', v1)` of `const v1 = new Hono()`), or handlers built
   // here: a request runs what is registered on it too, however deep the mounts go. A router never mounted
-  // is reached by none.
-  const mounted = appOf(ctx, arg);
-  if (mounted !== undefined && mounted !== app && (isWebApp(ctx, mounted) || builtHandlers(ctx, mounted))) {
+  // is reached by none. Only a named router, or one built inline with its routes chained on: `express.json()`
+  // in place is a middleware nothing registers on, not worth a walk of the module's calls each.
+  const inline = unwrap(arg);
+  const named = inline?.type === 'Identifier' || chainCalls(inline).length > 0;
+  const mounted = named ? appOf(ctx, arg) : inline;
+  const walked =
+    mounted !== undefined &&
+    mounted !== app &&
+    ((named && isWebApp(ctx, mounted)) || builtHandlers(ctx, mounted));
+  if (walked) {
     const inner = registrations(ctx, mounted);
     starts.push(...inner.starts);
     refs.push(...inner.refs);
