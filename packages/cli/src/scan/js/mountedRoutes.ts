@@ -3,8 +3,10 @@
 // the handler-path join (handlerImports.ts, ../importerUses.ts) follows registrations as it follows calls.
 // The adapter's module reaches the app it wraps; an exported app or router reaches the callbacks registered
 // on it and the routers mounted on it (`app.use('/docs', docsRouter)`, `app.use('/x', xRoutes.router)` of
-// `const xRoutes = new XRoutes()`, whose class registers its methods in its constructor). A router only a
-// local dev server or a container service mounts is reached by no handler and stays as it was.
+// `const xRoutes = new XRoutes()`, whose class registers its methods in its constructor), through the
+// module's own routers mounted on it at any depth (`app.use('/', router)`, Hono's `app.route('/v1', v1)`)
+// and the registrations an app is built with in one chain. A router only a local dev server or a container
+// service mounts, or one never mounted, is reached by no handler and stays as it was.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { requiredSource } from './folderLoads.js';
@@ -24,7 +26,7 @@ const REGISTER =
 
 /** Is `node` (a value) an app or router a web framework builds: `express()`, `Router()`, `new Koa()`? */
 export function isWebApp(ctx: ModuleContext, node: Node | undefined): boolean {
-  const v = unwrap(node);
+  const v = chainBase(unwrap(node));
   if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return false;
   const source = ctx.importRoot(v.callee as Node)?.source;
   return source !== undefined && WEB_FRAMEWORK.test(source);
@@ -39,6 +41,30 @@ function appOf(ctx: ModuleContext, node: Node | undefined): Node | undefined {
   if (v?.type !== 'Identifier') return v;
   const b = ctx.resolve(v.name as string, v);
   return b?.kind === 'var' && b.init !== undefined ? unwrap(b.init) : v;
+}
+
+/**
+ * The registration calls an app is built with, outermost first, when the value is such a chain (Hono's
+ * `new Hono().basePath('/api').use(cors()).get('/blogs', ...list)`): each registers on the app the
+ * chain makes, as `app.get(...)` written apart would.
+ */
+function chainCalls(node: Node | undefined): Node[] {
+  const calls: Node[] = [];
+  for (let v = node; v?.type === 'CallExpression'; ) {
+    const callee = unwrap(v.callee);
+    if (callee?.type !== 'MemberExpression') break;
+    if (!REGISTER.test(propertyName(callee.property, callee.computed as boolean) ?? '')) break;
+    calls.push(v);
+    v = unwrap(callee.object);
+  }
+  return calls;
+}
+
+/** The app a chain of registrations starts from (`new Hono()` of `new Hono().basePath('/api')`), or the value itself. */
+function chainBase(node: Node | undefined): Node | undefined {
+  const calls = chainCalls(node);
+  const last = calls.at(-1);
+  return last === undefined ? node : unwrap((unwrap(last.callee) as Node).object as Node);
 }
 
 /** The object a registration call is made on: `router` of `router.route('/x').get(fn)`. */
@@ -113,17 +139,59 @@ export function registrations(ctx: ModuleContext, value: Node): Registrations {
   const starts: Node[] = [];
   const refs: ImportRef[] = [];
   registered.set(app, { starts, refs });
+  if (builtHandlers(ctx, app)) {
+    for (const arg of app.arguments as Node[]) register(ctx, arg, app, starts, refs);
+    return { starts, refs };
+  }
   if (!isWebApp(ctx, app)) return { starts, refs };
+  const chain = new Set(chainCalls(app));
   for (const call of ctx.of('CallExpression')) {
-    const on = registeredOn(call);
-    if (on === undefined || appOf(ctx, on) !== app) continue;
-    for (const arg of call.arguments as Node[]) {
-      const fn = ctx.functionOf(arg);
-      if (fn !== undefined) starts.push(fn);
-      else refs.push(...projectRefs(ctx, arg));
-    }
+    const on: Node | undefined = chain.has(call) ? app : registeredOn(call);
+    if (on === undefined || (on !== app && appOf(ctx, on) !== app)) continue;
+    for (const arg of call.arguments as Node[]) register(ctx, arg, app, starts, refs);
   }
   return { starts, refs };
+}
+
+/** What one value handed to a registration (or to a handler builder) stands for, added to `starts`/`refs`. */
+function register(ctx: ModuleContext, given: Node, app: Node, starts: Node[], refs: ImportRef[]): void {
+  // Hono's `app.get('/x', ...handlers)` of `factory.createHandlers(auth, async (c) => ...)`.
+  const arg = given.type === 'SpreadElement' ? (given.argument as Node) : given;
+  const fn = ctx.functionOf(arg);
+  if (fn !== undefined) {
+    starts.push(fn);
+    return;
+  }
+  // A router of this module mounted on the app (`app.use('/', router)` of `const router =
+  // express.Router()`, Hono's `app.route('/api/v1', v1)` of `const v1 = new Hono()`), or handlers built
+  // here: a request runs what is registered on it too, however deep the mounts go. A router never mounted
+  // is reached by none. Only a named router, or one built inline with its routes chained on: `express.json()`
+  // in place is a middleware nothing registers on, not worth a walk of the module's calls each.
+  const inline = unwrap(arg);
+  const named = inline?.type === 'Identifier' || chainCalls(inline).length > 0;
+  const mounted = named ? appOf(ctx, arg) : inline;
+  const walked =
+    mounted !== undefined &&
+    mounted !== app &&
+    ((named && isWebApp(ctx, mounted)) || builtHandlers(ctx, mounted));
+  if (walked) {
+    const inner = registrations(ctx, mounted);
+    starts.push(...inner.starts);
+    refs.push(...inner.refs);
+  } else refs.push(...projectRefs(ctx, arg));
+}
+
+/**
+ * Is `node` a call that builds route handlers from the functions it is given, to be registered elsewhere:
+ * hono/factory's `factory.createHandlers(auth, async (c) => ...)` (the factory often made in a module of
+ * its own) and `createMiddleware(async (c, next) => ...)`? Whatever registers the result runs them.
+ */
+function builtHandlers(ctx: ModuleContext, node: Node): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrap(node.callee);
+  if (callee?.type === 'MemberExpression')
+    return propertyName(callee.property, callee.computed as boolean) === 'createHandlers';
+  return ctx.importRoot(callee)?.source === 'hono/factory';
 }
 
 /**
