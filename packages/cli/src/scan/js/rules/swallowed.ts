@@ -34,6 +34,7 @@ import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
+import { presignCatchReport } from './presignHelpers.js';
 import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
 import { reportedSuccessRule } from './reportedSuccessAnswer.js';
@@ -65,7 +66,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     // A try that reaches other systems only through imported helpers that end their own errors: no such
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
-    const report = reportUnlessEnded(ctx, tryStatement, reportAll);
+    // A try that only presigns behind project functions (presignHelpers.ts): local work.
+    const report = presignCatchReport(ctx, handler, reportUnlessEnded(ctx, tryStatement, reportAll));
+    if (report === undefined) continue;
     if (notFound.has(handler) || standIns.has(handler)) continue;
     if (catchesNothingLost(ctx, handler, statements)) continue;
     const any400 = any400AsAnswer(ctx, handler);
