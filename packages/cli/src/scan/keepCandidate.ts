@@ -16,6 +16,7 @@ import { readsBatchThrough } from './importedBatchDecoders.js';
 import { importsBatchAnswerMethod } from './importedBatchMethods.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
+import { importsPresign } from './importedPresigns.js';
 import {
   authGated,
   importAuthError,
@@ -102,6 +103,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (importedAnswersUnmet(project, c)) return false;
   if (c.unlessImportsLog !== undefined && importsLog(project, c.unlessImportsLog)) return false;
   if (c.unlessImportsEnd !== undefined && importsEndFailures(project, c.unlessImportsEnd)) return false;
+  if (c.unlessImportsPresign !== undefined && importsPresign(project, c.unlessImportsPresign)) return false;
   if (c.onlyIfImportQueueSubclass !== undefined) {
     const ref = c.onlyIfImportQueueSubclass;
     const target = project.resolveModule(ref.from, ref.source);

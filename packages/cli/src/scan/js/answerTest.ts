@@ -21,8 +21,17 @@ const serverError = (n: Node | null | undefined): boolean => {
 };
 
 /**
+ * A project response builder named for a server error (`ResponseWrapper.internalServerError('...')`,
+ * `serverError(res)`, `sendServiceUnavailable()`): it answers 5xx. Not a test or a log of one
+ * (`isServerError(e)`, `logServerError(e)`).
+ */
+const SERVER_ERROR_CALL = /(internal_?server_?error|server_?error|service_?unavailable|bad_?gateway)$/i;
+const NOT_AN_ANSWER = /^(is|has|log|report|track|capture|record)/i;
+const serverErrorCall = (name: string): boolean => SERVER_ERROR_CALL.test(name) && !NOT_AN_ANSWER.test(name);
+
+/**
  * Does this branch fail the work whenever it runs: it is, or one of its top-level statements is, a throw, a
- * 5xx answer (`res.status(500)`, `sendResponse(500, ...)`, `{ statusCode: 500 }`, `return
+ * 5xx answer (`res.status(500)`, `sendResponse(500, ...)`, `{ statusCode: 500 }`, a builder named for one, `return
  * INTERNAL_SERVER_ERROR`) or a batch item failure (`batchItemFailures.push(...)`)? A failure under a
  * condition of its own (`{ if (bad) throw ...; return proceed() }`) may not run, so it does not count; nor do
  * nested functions: what they do runs later, if at all.
@@ -47,6 +56,7 @@ function failingStatement(statement: Node): boolean {
       if (n.type === 'ReturnStatement' && serverError(n.argument as Node | null)) fails = true;
       else if (n.type === 'CallExpression' && (n.arguments as Node[]).some((a) => serverError(a)))
         fails = true;
+      else if (n.type === 'CallExpression' && serverErrorCall(calleeName(n) ?? '')) fails = true;
       else if (n.type === 'CallExpression' && calleeName(n) === 'push') {
         const callee = unwrap(n.callee);
         const owner = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;

@@ -39,6 +39,7 @@ import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { endedFailures } from './rules/importedEndsErrors.js';
 import { definitionHandlers } from './rules/liftTsWorkers.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
+import { presignExportFact } from './rules/presignHelpers.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
@@ -252,6 +253,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (logsFailures !== undefined) add(facts, name, { logsFailures });
     const endsFailures = catchReached(ctx, v) ? endedFailures(ctx, v) : undefined;
     if (endsFailures !== undefined) add(facts, name, { endsFailures });
+    const presigns = presignExportFact(ctx, v);
+    if (presigns !== undefined) add(facts, name, { presigns });
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined) add(facts, name, { asyncMethods });
     const asyncStatics = asyncStaticsOf(ctx, v);

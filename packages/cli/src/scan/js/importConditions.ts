@@ -14,6 +14,8 @@ export interface ImportConditions {
   readonly unlessImportsLog?: readonly (ImportRef & { readonly method: string })[];
   /** A catch whose try reaches other systems only through these imported calls: dropped when each ends its own errors (ExportFact.endsFailures). */
   readonly unlessImportsEnd?: readonly (ImportRef & { readonly method: string })[];
+  /** A catch whose try reaches other systems only through these imported calls: dropped when each only presigns (ExportFact.presigns). */
+  readonly unlessImportsPresign?: readonly (ImportRef & { readonly method: string })[];
   /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
   readonly onlyIfImportFailureValue?: ImportRef;
   /** A poll re-calling this imported function: kept when it answers its errors with null (ExportFact.nullOnError). */

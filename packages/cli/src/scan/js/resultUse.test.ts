@@ -37,6 +37,26 @@ describe('failsOnAnswer', () => {
       'nullish',
     ],
     [
+      'a branch of a ?: kept, then tested and thrown on',
+      "const r = pdf ? await load() : await other(); if (!r) throw new Error('none'); return r;",
+      'falsy',
+    ],
+    [
+      'the test of a ?:, not its answer',
+      "const r = (await load()) ? 'yes' : 'no'; if (!r) throw new Error();",
+      'goes on',
+    ],
+    [
+      'a test whose failing side answers a builder named for a server error',
+      "const r = await load(); if (!r) return ResponseWrapper.internalServerError('no file'); return ok(r);",
+      'falsy',
+    ],
+    [
+      'a test whose failing side only logs through a name like one',
+      "const r = await load(); if (!r) logServerError('no file'); return ok(r);",
+      'goes on',
+    ],
+    [
       'a test whose failing side goes on',
       'const r = await load(); if (!r) { return { offer: true } }',
       'goes on',

@@ -76,12 +76,15 @@ export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullis
 
 /**
  * Where the caller keeps the awaited answer: `'read'` when it is read or destructured at once, the variable
- * it is declared or assigned to (and where that statement ends), or undefined. An answer awaited through
+ * it is declared or assigned to (and where that statement ends), also as a branch of a `?:`, or undefined. An answer awaited through
  * `Promise.all([...])` and taken apart by position is kept in that position's element
  * (`const [passes, reservation] = await Promise.all([getPasses(d), getReservation(d)])`).
  */
 export function takenAs(ctx: ModuleContext, call: Node): 'read' | { name: string; end: number } | undefined {
   let { node, parent } = ctx.climb(call, answerWrapper);
+  // `const raw = fmt === 'pdf' ? await toPdf(p) : await toXlsx(p)`: either branch's answer is the variable's.
+  while (parent?.type === 'ConditionalExpression' && parent.test !== node)
+    ({ node, parent } = ctx.climb(parent, answerWrapper));
   let position: number | undefined;
   if (parent?.type === 'ArrayExpression') {
     const all = ctx.parentOf(parent);

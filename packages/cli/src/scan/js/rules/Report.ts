@@ -78,6 +78,7 @@ export type Extra = Pick<
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'
   | 'unlessImportsEnd'
+  | 'unlessImportsPresign'
   | 'onlyIfImportQueueSubclass'
   | 'onlyIfImportFunctionBuilder'
   | 'dropsRecords'

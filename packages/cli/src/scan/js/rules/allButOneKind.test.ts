@@ -1,9 +1,9 @@
 // Which catch checks answer every failure but the kinds they name (allButNamedKinds), and which branches
-// answer on every path (answersEveryPath).
+// answer on every path (answersEveryPath), and which checks name no kind at all (everyKind).
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { firstOfType } from '../testing/parsed.js';
-import { allButNamedKinds, answersEveryPath } from './allButOneKind.js';
+import { allButNamedKinds, answersEveryPath, everyKind } from './allButOneKind.js';
 
 /** The test of the first `if` in `source`. */
 function firstTest(source: string): Node {
@@ -61,5 +61,23 @@ describe('answersEveryPath', () => {
     'if (e.statusCode !== 404) { console.error(e); }',
   ])('does not: %s', (source) => {
     expect(answersEveryPath(firstIf(source).consequent as Node)).toBe(false);
+  });
+});
+
+describe('everyKind', () => {
+  it.each(['if (error instanceof Error) callback(error);', 'if ((err) instanceof Object) return 1;'])(
+    'recognises every real failure: %s',
+    (source) => {
+      expect(everyKind(firstTest(source), names)).toBe(true);
+    },
+  );
+
+  it.each([
+    'if (error instanceof ValidationError) return 1;',
+    "if (error instanceof Error && error.name === 'Throttled') return 1;",
+    'if (other instanceof Error) return 1;',
+    'if (!(error instanceof Error)) return 1;',
+  ])('names a kind, or tests something else: %s', (source) => {
+    expect(everyKind(firstTest(source), names)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 // A catch whose check is negated answers every failure but the kinds it names: `if (e.statusCode !== 404)
 // return respond(500, ...)`. Only the named kinds (a 404 read as "no such row") fall through to the code
 // after the try, which is the decided answer to them, not a failure passing for success. catchShapes.ts
-// asks this before reading such a check as one that handles one kind and drops the rest.
+// asks this before reading such a check as one that handles one kind and drops the rest; so it asks of a
+// check that names no kind at all (`e instanceof Error`).
 import { type Node, rootIdentifier, unwrap } from '../ast.js';
 import { isDefaultValue } from '../emptyValues.js';
 
@@ -31,6 +32,27 @@ export function allButNamedKinds(test: Node | undefined, names: ReadonlySet<stri
   if (t.type !== 'BinaryExpression' || (t.operator !== '!==' && t.operator !== '!=')) return false;
   const [left, right] = [unwrap(t.left as Node), unwrap(t.right as Node)];
   return (mentions(left, names) && constant(right)) || (mentions(right, names) && constant(left));
+}
+
+/**
+ * The test is true for every real failure: `error instanceof Error` (or `Object`). Every error a library or
+ * the runtime throws is an Error, so the branch it guards handles them all; only a thrown string or number
+ * takes the other path (`if (e instanceof Error) callback(e); else { ... }`, TypeScript's idiom for an
+ * `unknown` catch binding). A narrower check (`e instanceof Error && e.name === 'X'`) names a kind.
+ *
+ * @example
+ * everyKind(ifStatement.test, new Set(['err'])) // `err instanceof Error` -> true
+ */
+export function everyKind(test: Node | undefined, names: ReadonlySet<string>): boolean {
+  const t = unwrap(test);
+  if (t?.type !== 'BinaryExpression' || t.operator !== 'instanceof') return false;
+  const [left, right] = [unwrap(t.left as Node), unwrap(t.right as Node)];
+  return (
+    left?.type === 'Identifier' &&
+    names.has(left.name as string) &&
+    right?.type === 'Identifier' &&
+    (right.name === 'Error' || right.name === 'Object')
+  );
 }
 
 /** The side reads the caught error: `error.code`, `err?.$metadata?.httpStatusCode`. */

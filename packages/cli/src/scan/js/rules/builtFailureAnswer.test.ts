@@ -49,6 +49,21 @@ describe('builtFailureAnswer', () => {
       true,
     ],
     [
+      'a failure returned on each branch',
+      'try { await x() } catch (e) { if (e instanceof Error) { return { statusCode: 400, body: e.message } } else { return { statusCode: 400, body: e } } }',
+      true,
+    ],
+    [
+      'a failure on one branch and success on the other',
+      'try { await x() } catch (e) { if (e.code === "Gone") { return { statusCode: 200, body: "done" } } else { return { statusCode: 400, body: "no" } } }',
+      false,
+    ],
+    [
+      'a failure on one branch and none without an else',
+      'try { await x() } catch (e) { if (e.code === "Gone") { return { statusCode: 400, body: "no" } } }',
+      false,
+    ],
+    [
       'a compensation first',
       'try { await x() } catch (e) { await refundPayment(id); return response({}, 500) }',
       false,

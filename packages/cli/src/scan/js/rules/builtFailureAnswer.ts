@@ -68,12 +68,28 @@ export function builtFailureAnswer(body: Node, isFailure: (value: Node) => boole
   if (body.type !== 'BlockStatement') return isFailure(body);
   const statements = body.body as Node[];
   const last = statements.at(-1);
+  // `if (e instanceof Error) return { statusCode: 400, ... }; else return { statusCode: 400, body: e }`:
+  // an answer chosen per branch is the catch's answer when every branch returns a failure.
+  if (last?.type === 'IfStatement')
+    return statements.slice(0, -1).every(leavesFailure) && branchAnswersFailure(last, isFailure);
   if (last?.type !== 'ReturnStatement' || last.argument == null) return false;
   const value = unwrap(last.argument as Node);
   const before = statements.slice(0, -1);
   if (value?.type !== 'Identifier') return isFailure(value as Node) && before.every(leavesFailure);
   const seen = { given: 0 };
   return buildsOnly(before, value.name as string, isFailure, seen) && seen.given > 0;
+}
+
+/** Every path through the branch returns a failure answer (an `if` needs its `else`). */
+function branchAnswersFailure(branch: Node | null | undefined, isFailure: (value: Node) => boolean): boolean {
+  if (branch == null) return false;
+  if (branch.type === 'ReturnStatement')
+    return branch.argument != null && isFailure(unwrap(branch.argument) as Node);
+  if (branch.type === 'IfStatement')
+    return (
+      branchAnswersFailure(branch.consequent, isFailure) && branchAnswersFailure(branch.alternate, isFailure)
+    );
+  return branch.type === 'BlockStatement' && builtFailureAnswer(branch, isFailure);
 }
 
 /**

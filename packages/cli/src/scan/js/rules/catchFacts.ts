@@ -145,7 +145,7 @@ const LOCAL_IO =
  * Presigning (`await getSignedUrl(s3, command)`, v2's `s3.getSignedUrlPromise(...)`, `createPresignedPost`)
  * computes a signature with the credentials the function holds: no request leaves it (js/presignOnly.ts).
  */
-const PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
+export const PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
 const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSON', 'zlib', 'crypto']);
 
 /**

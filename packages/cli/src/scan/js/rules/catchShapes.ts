@@ -4,7 +4,7 @@
 import { isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { allButNamedKinds, answersEveryPath } from './allButOneKind.js';
+import { allButNamedKinds, answersEveryPath, everyKind } from './allButOneKind.js';
 import { doesIo, isLogCall, isObservation } from './catchFacts.js';
 import { madeUpReturn, madeUpStored } from './madeUpRecord.js';
 
@@ -80,6 +80,8 @@ function handlesOneKind(handler: Node, before: Node[], test: Node): boolean {
     (n) => n.type === 'Identifier' && names.has(n.name as string),
   );
   if (!mentionsError) return false;
+  // `if (e instanceof Error) callback(e); else { ... }` recognises every real failure (allButOneKind.ts).
+  if (everyKind(test.test as Node, names)) return false;
   // `if (error.name === 'ValidationError') await retrySmaller(); else logger.error(error)`: the else only
   // observes every other failure, and the code after the try runs as if it had succeeded.
   if (test.alternate != null)

@@ -136,8 +136,19 @@ function remoteCall(ctx: ModuleContext, n: Node): boolean {
  */
 function conflates(ctx: ModuleContext, block: Node, handler: Node): boolean {
   return (
-    readsS3Object(block) || (handler.param == null && someDescendant(block, (n) => remoteCall(ctx, n), true))
+    readsS3Object(block) || (bindsNoError(handler) && someDescendant(block, (n) => remoteCall(ctx, n), true))
   );
+}
+
+/**
+ * `catch { ... }`, or a binding the body never reads: `catch (ConditionalCheckFailedException) { return
+ * notFound }` names the kind it hopes for but tests nothing, so it binds no error either.
+ */
+function bindsNoError(handler: Node): boolean {
+  const param = unwrap(handler.param as Node | null);
+  if (param == null) return true;
+  if (param.type !== 'Identifier') return false;
+  return !someDescendant(handler.body as Node, (n) => n.type === 'Identifier' && n.name === param.name);
 }
 
 /**

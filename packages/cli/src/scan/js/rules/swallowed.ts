@@ -8,7 +8,6 @@ import { callersRead, readersCondition } from '../resultUse.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
 import { boltListenerCatch } from './boltListenerCatch.js';
-import { callbackResultRule } from './callbackResult.js';
 import { answersOnlyDefault } from './catchDefaults.js';
 import { defaultAnswerExcused, selectsOwnWork } from './catchExemptions.js';
 import { catchesNothingLost } from './catchesNothingLost.js';
@@ -26,57 +25,34 @@ import { constantUnreadAnswer } from './constantUnreadAnswer.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
 import { deletedAfterLoop, deletedAfterTry } from './deletedAfterTry.js';
-import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
-import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { ioHandledInside } from './handledInside.js';
-import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
-import { ignoredSdkCallbackErrorRule } from './ignoredSdkCallbackError.js';
 import { reportUnlessEnded } from './importedEndsErrors.js';
-import { invokeResultRule } from './invokeResult.js';
 import { perItem } from './jobItems.js';
 import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
-import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
-import { parsedInstanceofRule } from './parsedInstanceof.js';
-import { parseFailureRule } from './parseFailure.js';
+import { presignCatchReport } from './presignHelpers.js';
 import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
 import { reportedSuccessRule } from './reportedSuccessAnswer.js';
 import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
-import { runTaskResultRule } from './runTaskResult.js';
-import { serverErrorResultRule } from './serverErrorResult.js';
-import { settledDropsRule } from './settledDrops.js';
 import { silentAnswer } from './silentAnswer.js';
 import { localTokenCheck } from './silentCatch.js';
 import { successBuilderRule } from './successBuilders.js';
 import { swallowedCallRules } from './swallowedCalls.js';
+import { ownShapeRules } from './swallowedOwnShapes.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
-import { trackerNoRethrowRule } from './trackerNoRethrow.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { droppedError } from './unthrownError.js';
 import { verdictStandInRule } from './verdictStandIn.js';
-import { workflowFailureAnswers } from './workflowFailureAnswers.js';
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
-  callbackResultRule(ctx, report);
-  errorFirstCallbackRule(ctx, report);
-  serverErrorResultRule(ctx, report);
-  httpErrorMiddlewareRule(ctx, report);
-  parseFailureRule(ctx, report);
-  settledDropsRule(ctx, report);
-  invokeResultRule(ctx, report);
-  runTaskResultRule(ctx, report);
-  parsedInstanceofRule(ctx, report);
-  ignoredSdkCallbackErrorRule(ctx, report);
-  errorTuplesRule(ctx, report);
-  workflowFailureAnswers(ctx, report);
-  trackerNoRethrowRule(ctx, report);
-  nonOkAsNotFoundRule(ctx, report);
+  // The rules that judge a shape of their own (a callback's result, a parse, a tuple, ...) first.
+  ownShapeRules(ctx, report);
   const notFound = notFoundCatchAllRule(ctx, report);
   // A promise wrapper's catch that resolves a stand-in is judged by its wrapper's callers (resolvedStandIns.ts).
   const standIns = resolvedStandInRule(ctx, report);
@@ -90,7 +66,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     // A try that reaches other systems only through imported helpers that end their own errors: no such
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
-    const report = reportUnlessEnded(ctx, tryStatement, reportAll);
+    // A try that only presigns behind project functions (presignHelpers.ts): local work.
+    const report = presignCatchReport(ctx, handler, reportUnlessEnded(ctx, tryStatement, reportAll));
+    if (report === undefined) continue;
     if (notFound.has(handler) || standIns.has(handler)) continue;
     if (catchesNothingLost(ctx, handler, statements)) continue;
     const any400 = any400AsAnswer(ctx, handler);
