@@ -61,7 +61,12 @@ function assignments(ctx: ModuleContext): Map<Binding, Node[]> {
       // `[c] = b()` and `({ c } = b())` replace the client too; the value each name gets is not followed.
       if (left?.type === 'ArrayPattern' || left?.type === 'ObjectPattern')
         patternNames(left, (id) => add(id, undefined));
-      else add(n.left as Node, n.operator === '=' ? (n.right as Node) : undefined);
+      // `c ??= build()` and `c ||= build()` write the right side or keep the name's own value.
+      else
+        add(
+          n.left as Node,
+          ['=', '??=', '||='].includes(n.operator as string) ? (n.right as Node) : undefined,
+        );
     } else if (n.type === 'UpdateExpression') add(n.argument as Node, undefined);
     // `for (c of xs)` writes c on every turn.
     else if (n.type === 'ForOfStatement' || n.type === 'ForInStatement') {
