@@ -147,6 +147,8 @@ export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     if (client.kind === 'oauth' && (!OAUTH_REQUESTS.has(method) || path?.length !== 2)) continue;
+    // `client.request({ url, method, timeout })`: gaxios options of the request itself.
+    if (client.kind === 'oauth' && method === 'request' && optionsTimed(ctx, args[0])) continue;
     // An API method is `client.<resource>...<method>(params, options)`: one resource down at least.
     if (client.kind === 'api' && ((path?.length ?? 0) < 3 || optionsTimed(ctx, args[1]))) continue;
     if (client.timed) continue;
