@@ -15,7 +15,7 @@ import type { ImportRef } from './Candidate.js';
 import { assignedValues } from './lateAssigned.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import type { Binding } from './moduleIndex.js';
-import { returnedValues } from './sdkOptions.js';
+import { returnedValues } from './returnedValues.js';
 
 /** What a client comes to: built here (and whether it may be bounded), or handed out by project imports. */
 export type ClientEnd = { readonly timed: boolean } | { readonly via: readonly ImportRef[] };

@@ -12,7 +12,7 @@ import { isCastOrParen } from './heldIn.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { isXrayCapture } from './memberClass.js';
-import { returnedValues } from './sdkOptions.js';
+import { returnedValues } from './returnedValues.js';
 
 const PRESIGN = /^(getSignedUrl|createPresignedPost|createPresignedUrl|presign)$/;
 /** aws-sdk v2: the client signs by a method of its own. */

@@ -19,8 +19,8 @@ import { isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
+import { returnedValues } from '../returnedValues.js';
 import { mayCallHttp } from '../ruleGate.js';
-import { returnedValues } from '../sdkOptions.js';
 import { fieldChainValue } from './fieldAssigned.js';
 import { clientOf, optionsTimed } from './googleClients.js';
 import type { Report, Rule } from './Report.js';
