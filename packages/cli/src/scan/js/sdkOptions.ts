@@ -3,6 +3,7 @@
 // see, whether some part stays out of sight, and the imported helpers whose export decides the rest.
 import { memberPath, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
 import type { ImportRef, OptionsFact } from './Candidate.js';
+import { assignedValues } from './lateAssigned.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { returnedValues } from './returnedValues.js';
 import { untimedSide } from './untimedSide.js';
@@ -192,6 +193,14 @@ function callShape(ctx: ModuleContext, call: Node, depth: number): OptionsShape 
   return { props: new Map(), unknown: false, deferred: [{ ref, argSeen }] };
 }
 
+/** The values a `let` declared without one is given, when the module assigns it plainly (lateAssigned.ts). */
+function branchValues(ctx: ModuleContext, id: Node): readonly Node[] | undefined {
+  const binding = ctx.resolve(id.name as string, id);
+  if ((binding?.kind !== 'let' && binding?.kind !== 'var') || binding.init !== undefined) return undefined;
+  const values = assignedValues(ctx, binding);
+  return values === undefined || values.length === 0 ? undefined : values;
+}
+
 /** The shape of an options expression as far as this module (and the helpers it imports) show it. */
 export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth = 0): OptionsShape {
   if (node === undefined) return empty();
@@ -216,6 +225,14 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
     case 'Identifier': {
       const ref = importRefOf(ctx, n);
       if (ref !== undefined) return { props: new Map(), unknown: false, deferred: [{ ref, argSeen: true }] };
+      // `let params; if (process.env.IS_OFFLINE) params = {...}; else params = {...}`: read as the ternary it
+      // spells, every value merged (a timeout key on either side counts; untimedSide.ts has no sides here).
+      const branches = branchValues(ctx, n);
+      if (branches !== undefined)
+        return branches.reduce((shape, v) => {
+          merge(shape, optionsShape(ctx, v, depth + 1));
+          return shape;
+        }, empty());
       return importedProp(ctx, destructuredFrom(ctx, n) ?? {}) ?? unknown();
     }
     case 'MemberExpression': {
