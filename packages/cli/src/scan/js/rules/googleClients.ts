@@ -3,7 +3,8 @@
 // google-auth-library OAuth2/JWT/GoogleAuth client, and whether its options name a timeout. Followed
 // through a same-module helper that returns it, a class's own factory method, the arguments the module's
 // callers pass for a parameter, a parameter typed with an auth class, and a `let` assigned once inside a
-// try (`let c; try { c = await api.publisher({ version }) } catch {}`).
+// try (`let c; try { c = await api.publisher({ version }) } catch {}`), and a client the default GoogleAuth
+// builds from a credentials file (`Auth.auth.fromJSON(creds)`).
 import { memberPath, type Node, unwrap } from '../ast.js';
 import { helperReturned } from '../factoryBuilt.js';
 import { lateAssigned } from '../lateAssigned.js';

@@ -8,7 +8,9 @@
 // such a parameter is judged by the module that builds its Octokit clients itself, all of them without a
 // timeout; in a module that builds none (the client comes from a factory module: `createOctokitClient(token)`
 // in github/auth.ts, handed to scale-up code), by every Octokit the project builds: kept only when the
-// project builds some and none may be bounded (ModuleFacts.clientBuilds, checked in keepCandidate.ts).
+// project builds some and none may be bounded (ModuleFacts.clientBuilds, checked in keepCandidate.ts). A
+// client held in a local is followed to the construction it ends in through the functions that hand it out,
+// memoising getters and factories of other modules included (js/clientProvenance.ts, ExportFact.octokitReturn).
 // `App` from `octokit` / `@octokit/app` is no Octokit client: `app.webhooks.verifyAndReceive(...)` checks a
 // signature and runs handlers, it sends nothing. The installation clients it hands out (`event.octokit` in an
 // `app.webhooks.on(name, handler)` handler, `await app.getInstallationOctokit(id)`) are instances of the
