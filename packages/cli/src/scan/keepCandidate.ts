@@ -16,6 +16,7 @@ import { readsBatchThrough } from './importedBatchDecoders.js';
 import { importsBatchAnswerMethod } from './importedBatchMethods.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
+import { importedOctokitUntimed } from './importedOctokit.js';
 import { importsPresign } from './importedPresigns.js';
 import {
   authGated,
@@ -145,6 +146,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.googleClient !== kind) return false;
   }
+  const octokit = c.onlyIfImportOctokitUntimed;
+  if (octokit !== undefined && !importedOctokitUntimed(project, octokit)) return false;
   if (c.onlyIfInvokedAsync !== undefined && !project.invokedFunctions.isInvoked(file, c.onlyIfInvokedAsync))
     return false;
   if (invocationUnmet(project, c)) return false;

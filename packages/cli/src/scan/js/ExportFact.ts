@@ -4,6 +4,7 @@
 // something new about an export adds a field here.
 
 import type { DecoderRef, ImportRef, Protection } from './Candidate.js';
+import type { ClientEnd } from './clientProvenance.js';
 import type { FactoryFacts } from './factoryMade.js';
 import type { HttpClientExport } from './httpClientExports.js';
 import type { EventSourceWrapper, OptionsFact, VerifierFact } from './ModuleFacts.js';
@@ -84,6 +85,11 @@ export interface ExportFact extends FactoryFacts {
   readonly randomDayOnly?: true;
   /** The function returns a Google API or OAuth2 client built with no timeout (rules/googleApis.ts). */
   readonly googleClient?: 'api' | 'oauth';
+  /**
+   * The function hands out an Octokit client: built here (untimed or maybe bounded), or the answer of other
+   * project imports still to ask (js/clientProvenance.ts, rules/octokitClients.ts).
+   */
+  readonly octokitReturn?: ClientEnd;
   /**
    * The methods that answer a promise still pending when the call returns (`async disconnect()`), of the
    * exported class or of the class an exported singleton is made from (`export const users = new Users()`):

@@ -39,6 +39,7 @@ import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { endedFailures } from './rules/importedEndsErrors.js';
 import { definitionHandlers } from './rules/liftTsWorkers.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
+import { octokitReturn } from './rules/octokitClients.js';
 import { presignExportFact } from './rules/presignHelpers.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
@@ -214,6 +215,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (httpClient !== undefined) add(facts, name, { httpClient });
     const google = isFunction(v) ? untimedGoogleClient(ctx, v) : undefined;
     if (google !== undefined) add(facts, name, { googleClient: google });
+    const octokit = isFunction(v) ? octokitReturn(ctx, v) : undefined;
+    if (octokit !== undefined) add(facts, name, { octokitReturn: octokit });
     // A controller's dto or model class, or an object of functions, decoding a queue event (rules/batchDecoderMembers.ts).
     const decoders =
       !isFunction(v) && (decoderGate.reads || decoderGate.forwards)

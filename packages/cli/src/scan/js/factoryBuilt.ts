@@ -6,7 +6,7 @@
 import { type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { methodOf } from './memberClass.js';
-import { returnedValues } from './sdkOptions.js';
+import { returnedValues } from './returnedValues.js';
 
 /** `this.createClient()`: a method of the class the call sits in (the class's own client factory). */
 function ownClassMethod(ctx: ModuleContext, callee: Node): Node | undefined {

@@ -60,6 +60,11 @@ export interface ImportConditions {
   /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */
   readonly onlyIfImportGoogleClient?: { readonly ref: ImportRef; readonly kind: 'api' | 'oauth' };
   /**
+   * A request on a client these project imports hand out (a factory, a memoising getter): kept when one of
+   * them ends in an Octokit built with no request timeout (ExportFact.octokitReturn, importedOctokit.ts).
+   */
+  readonly onlyIfImportOctokitUntimed?: readonly ImportRef[];
+  /**
    * An app-wide default timeout of these seconds (serverless.ts `provider.timeout`; SST v2's default in an
    * earlier stack): kept when an imported definition or stack takes it behind an API whose limit it reaches
    * (ExportFact.serverlessApi, ExportFact.sstApi; keepCandidate's `behindApi` judges both).

@@ -21,6 +21,22 @@ export function lateAssigned(ctx: ModuleContext, node: Node | undefined): Node |
   return values?.length === 1 ? values[0] : undefined;
 }
 
+/**
+ * Every value the module writes to `binding` with a plain `=` (its declaration's value aside), or undefined
+ * when one write cannot be read (`x += 1`, `[x] = pair`, `for (x of xs)`).
+ * @example
+ * // let client = cache.get('c'); if (!client) client = createClient();
+ * assignedValues(ctx, clientBinding) // [the `createClient()` call]
+ */
+export function assignedValues(ctx: ModuleContext, binding: Binding): readonly Node[] | undefined {
+  const values = assignments(ctx).get(binding) ?? [];
+  // An unknown write is recorded as the assigned name itself (see `add` below).
+  const unknown = values.some(
+    (v) => v.type === 'Identifier' && v.name === binding.name && ctx.resolve(v.name as string, v) === binding,
+  );
+  return unknown ? undefined : values;
+}
+
 // One walk per module, however many calls ask.
 const cache = new WeakMap<ModuleContext, Map<Binding, Node[]>>();
 
@@ -45,7 +61,12 @@ function assignments(ctx: ModuleContext): Map<Binding, Node[]> {
       // `[c] = b()` and `({ c } = b())` replace the client too; the value each name gets is not followed.
       if (left?.type === 'ArrayPattern' || left?.type === 'ObjectPattern')
         patternNames(left, (id) => add(id, undefined));
-      else add(n.left as Node, n.operator === '=' ? (n.right as Node) : undefined);
+      // `c ??= build()` and `c ||= build()` write the right side or keep the name's own value.
+      else
+        add(
+          n.left as Node,
+          ['=', '??=', '||='].includes(n.operator as string) ? (n.right as Node) : undefined,
+        );
     } else if (n.type === 'UpdateExpression') add(n.argument as Node, undefined);
     // `for (c of xs)` writes c on every turn.
     else if (n.type === 'ForOfStatement' || n.type === 'ForInStatement') {

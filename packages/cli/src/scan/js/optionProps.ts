@@ -4,7 +4,8 @@
 import { type Node, propertyName } from './ast.js';
 import type { OptionsFact } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { optionsShape, returnedValues, TIMEOUT_KEYS } from './sdkOptions.js';
+import { returnedValues } from './returnedValues.js';
+import { optionsShape, TIMEOUT_KEYS } from './sdkOptions.js';
 
 /** Modules that build SDK options name at least one of these keys (cheap text gate before any walk). */
 const OPTIONS_WORDS = /\b(?:region|credentials|endpoint)\b/;

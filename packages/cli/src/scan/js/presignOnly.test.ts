@@ -45,6 +45,31 @@ describe('onlyPresigns', () => {
       false,
     ],
     [
+      'a lazy singleton getter whose every call is presigned',
+      'let _c = null;\nfunction client() { return (_c ??= new S3Client({})); }\nexport const f = () => getSignedUrl(client(), c);',
+      true,
+    ],
+    [
+      'a guarded singleton getter whose every call is presigned',
+      'let _c;\nconst client = () => { if (!_c) _c = new S3Client({}); return _c; };\nexport const f = () => getSignedUrl(client(), c);',
+      true,
+    ],
+    [
+      'a lazy singleton getter also called to send',
+      'let _c = null;\nfunction client() { return (_c ??= new S3Client({})); }\nexport const f = () => getSignedUrl(client(), c);\nexport const g = () => client().send(c);',
+      false,
+    ],
+    [
+      'a lazy singleton getter the module exports (importers may send)',
+      'let _c = null;\nexport function client() { return (_c ??= new S3Client({})); }\nexport const f = () => getSignedUrl(client(), c);',
+      false,
+    ],
+    [
+      'a lazy singleton whose cache is read outside its getter',
+      'let _c = null;\nfunction client() { return (_c ??= new S3Client({})); }\nexport const f = () => getSignedUrl(client(), c);\nexport const g = () => _c?.send(c);',
+      false,
+    ],
+    [
       'a guard alone is no presign',
       'const s3 = new S3Client({});\nexport const f = () => (s3 ? 1 : 0);',
       false,

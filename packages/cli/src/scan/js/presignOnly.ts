@@ -12,6 +12,7 @@ import { isCastOrParen } from './heldIn.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { isXrayCapture } from './memberClass.js';
+import { returnedValues } from './returnedValues.js';
 
 const PRESIGN = /^(getSignedUrl|createPresignedPost|createPresignedUrl|presign)$/;
 /** aws-sdk v2: the client signs by a method of its own. */
@@ -122,6 +123,7 @@ export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
   if (presignsWith(ctx, outer)) return true;
   const field = fieldName(parent);
   if (field !== undefined) return fieldOnlyPresigns(ctx, parent as Node, field);
+  if (parent?.type === 'AssignmentExpression') return getterOnlyPresigns(ctx, parent);
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
   const name = parent.id.name as string;
   if ([...ctx.exports.values()].some((v) => v === parent.id || v === created)) return false;
@@ -168,4 +170,67 @@ function fieldOnlyPresigns(ctx: ModuleContext, holder: Node, field: string): boo
     false,
   );
   return uses > 0 && !other;
+}
+
+/**
+ * A lazy singleton: `function client() { return (_client ??= new S3Client({})) }`, or `if (!_client) _client =
+ * new S3Client(); return _client`. The module function that only hands out the cached client stands for it:
+ * the client presigns only when the cache is read nowhere outside the getter and every call of the getter,
+ * which the module keeps to itself, is the client argument of a presigning call (`getSignedUrl(client(), cmd)`).
+ */
+function getterOnlyPresigns(ctx: ModuleContext, assignment: Node): boolean {
+  const left = unwrap(assignment.left as Node);
+  if (left?.type !== 'Identifier') return false;
+  const cache = ctx.resolve(left.name as string, left);
+  const getter = ctx.enclosingFunction(assignment);
+  if (cache === undefined || getter === undefined || contains(getter, cache.declaration)) return false;
+  const returned = returnedValues(getter);
+  const handsOut = (r: Node) => {
+    const v = unwrap(r);
+    return v === assignment || (v?.type === 'Identifier' && ctx.resolve(v.name as string, v) === cache);
+  };
+  if (returned === undefined || !returned.every(handsOut)) return false;
+  // The cache is the getter's own: no other code reads or writes it.
+  const name = getterName(ctx, getter);
+  if (name === undefined || [...ctx.exports.values()].some((v) => unwrap(v) === getter)) return false;
+  const elsewhere = someDescendant(
+    ctx.program,
+    (n) =>
+      n.type === 'Identifier' &&
+      n.name === cache.name &&
+      !contains(getter, n) &&
+      !contains(cache.declaration, n) &&
+      ctx.resolve(cache.name, n) === cache,
+    false,
+  );
+  if (elsewhere) return false;
+  let calls = 0;
+  const other = someDescendant(
+    ctx.program,
+    (n) => {
+      if (n.type !== 'Identifier' || n.name !== name.id.name || n === name.id) return false;
+      if (isKeyName(ctx, n) || ctx.resolve(n.name as string, n)?.declaration !== name.declaration)
+        return false;
+      const call = ctx.parentOf(n);
+      if (call?.type !== 'CallExpression' || call.callee !== n) return true;
+      calls++;
+      return !presignsWith(ctx, call);
+    },
+    false,
+  );
+  return calls > 0 && !other;
+}
+
+/** The name a getter is declared under (`function client()`, `const client = () => ...`) and its declaration. */
+function getterName(ctx: ModuleContext, fn: Node): { id: Node; declaration: Node } | undefined {
+  const declarator = ctx.parentOf(fn);
+  const id =
+    fn.type === 'FunctionDeclaration'
+      ? (fn.id as Node | null)
+      : declarator?.type === 'VariableDeclarator'
+        ? (declarator.id as Node)
+        : undefined;
+  if (id?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(id.name as string, id);
+  return binding === undefined ? undefined : { id, declaration: binding.declaration };
 }

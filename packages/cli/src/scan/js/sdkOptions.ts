@@ -1,9 +1,11 @@
 // What an SDK client's options object holds, followed through variables, spreads and the project's own
 // helper functions (`new S3Client(getOptions())`, `new X({ ...baseConfig })`): the keys this module can
 // see, whether some part stays out of sight, and the imported helpers whose export decides the rest.
-import { isFunction, memberPath, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
+import { memberPath, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
 import type { ImportRef, OptionsFact } from './Candidate.js';
+import { assignedValues } from './lateAssigned.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { returnedValues } from './returnedValues.js';
 import { untimedSide } from './untimedSide.js';
 
 /** An imported helper or object the options come from, and whether its call's first argument was seen. */
@@ -82,34 +84,6 @@ function memberImportRef(ctx: ModuleContext, node: Node): ImportRef | undefined 
   const imp = ctx.importOf(path[0] as string, n as Node);
   if (imp === undefined || imp.imported === '*' || imp.imported === 'default') return undefined;
   return { from: ctx.file, source: imp.source, name: `${imp.imported}.${path[1]}` };
-}
-
-/**
- * The expressions a function returns: an arrow's body, or every `return` argument (none seen -> []).
- * A bare `return;` makes the answer unknown, unless `bare` says to skip it (it answers `undefined`).
- */
-export function returnedValues(fn: Node, bare: 'unknown' | 'skip' = 'unknown'): Node[] | undefined {
-  if (fn.body?.type !== 'BlockStatement') return [fn.body as Node];
-  const out: Node[] = [];
-  const visit = (n: Node | undefined): boolean => {
-    if (n === undefined || n === null) return true;
-    if (isFunction(n) && n !== fn) return true;
-    if (n.type === 'ReturnStatement') {
-      if (n.argument === null || n.argument === undefined) return bare === 'skip';
-      out.push(n.argument as Node);
-      return true;
-    }
-    for (const key of ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'])
-      if (key in n) {
-        const child = n[key];
-        if (Array.isArray(child)) {
-          for (const c of child) if (!visit(c as Node)) return false;
-        } else if (child && typeof child === 'object' && !visit(child as Node)) return false;
-      }
-    return true;
-  };
-  if (!visit(fn.body as Node)) return undefined;
-  return out.length > 0 ? out : undefined;
 }
 
 /**
@@ -219,6 +193,14 @@ function callShape(ctx: ModuleContext, call: Node, depth: number): OptionsShape 
   return { props: new Map(), unknown: false, deferred: [{ ref, argSeen }] };
 }
 
+/** The values a `let` declared without one is given, when the module assigns it plainly (lateAssigned.ts). */
+function branchValues(ctx: ModuleContext, id: Node): readonly Node[] | undefined {
+  const binding = ctx.resolve(id.name as string, id);
+  if ((binding?.kind !== 'let' && binding?.kind !== 'var') || binding.init !== undefined) return undefined;
+  const values = assignedValues(ctx, binding);
+  return values === undefined || values.length === 0 ? undefined : values;
+}
+
 /** The shape of an options expression as far as this module (and the helpers it imports) show it. */
 export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth = 0): OptionsShape {
   if (node === undefined) return empty();
@@ -243,6 +225,14 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
     case 'Identifier': {
       const ref = importRefOf(ctx, n);
       if (ref !== undefined) return { props: new Map(), unknown: false, deferred: [{ ref, argSeen: true }] };
+      // `let params; if (process.env.IS_OFFLINE) params = {...}; else params = {...}`: read as the ternary it
+      // spells, every value merged (a timeout key on either side counts; untimedSide.ts has no sides here).
+      const branches = branchValues(ctx, n);
+      if (branches !== undefined)
+        return branches.reduce((shape, v) => {
+          merge(shape, optionsShape(ctx, v, depth + 1));
+          return shape;
+        }, empty());
       return importedProp(ctx, destructuredFrom(ctx, n) ?? {}) ?? unknown();
     }
     case 'MemberExpression': {

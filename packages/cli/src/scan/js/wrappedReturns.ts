@@ -7,7 +7,8 @@
 import { isFunction, memberPath, type Node, unwrap } from './ast.js';
 import type { ImportRef, OptionsFact } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { importRefOf, returnedValues, returnFact } from './sdkOptions.js';
+import { returnedValues } from './returnedValues.js';
+import { importRefOf, returnFact } from './sdkOptions.js';
 
 /** `fn(...)`, `await fn(...)`, `fn.apply(fn, [...])`, `fn.call(this, ...)`: the called identifier. */
 function calledName(value: Node): Node | undefined {

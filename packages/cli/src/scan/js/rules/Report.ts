@@ -44,6 +44,7 @@ export type Extra = Pick<
   | 'onlyIfImportKeyParam'
   | 'unlessImportDayOnly'
   | 'onlyIfImportGoogleClient'
+  | 'onlyIfImportOctokitUntimed'
   | 'onlyIfImportServerlessApi'
   | 'onlyIfImportSstApi'
   | 'onlyIfImportSstQueue'

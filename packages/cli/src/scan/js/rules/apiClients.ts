@@ -33,6 +33,7 @@ import { untimedGeneratedClients } from './generatedClients.js';
 import { untimedNestHttp } from './nestHttp.js';
 import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
+import { domainSpreads } from './octokitParams.js';
 import type { Report } from './Report.js';
 import { untimedSmarthome } from './smarthomeClients.js';
 import { untimedSupabase } from './supabaseClients.js';
@@ -156,13 +157,17 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
         last.type === 'TemplateLiteral' ||
         (last.type === 'Literal' && typeof last.value === 'string') ||
         (merged !== undefined && !merged.has('request')) ||
-        (own !== undefined && !own.spread && !own.props.has('request'));
+        (own !== undefined && !own.props.has('request') && (!own.spread || domainSpreads(ctx, last)));
       if (!octokit.timed && untimedCall)
         report(
           'http-no-timeout',
           call,
           `Octokit ${method}() has no timeout: Octokit sets none by default; pass request: { timeout } (or a signal) in the client's options`,
-          octokit.builtElsewhere === true ? { onlyIfProjectClientsUntimed: 'octokit' } : undefined,
+          octokit.builtElsewhere === true
+            ? { onlyIfProjectClientsUntimed: 'octokit' }
+            : octokit.via !== undefined
+              ? { onlyIfImportOctokitUntimed: octokit.via }
+              : undefined,
         );
       continue;
     }

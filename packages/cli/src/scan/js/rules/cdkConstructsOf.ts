@@ -8,7 +8,8 @@ import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast
 import { callsByPath } from '../callIndex.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { ownMethod } from '../memberClass.js';
-import { destructuredFrom, returnedValues } from '../sdkOptions.js';
+import { returnedValues } from '../returnedValues.js';
+import { destructuredFrom } from '../sdkOptions.js';
 import { builderFixesTimeout } from './cdkFixedBuilders.js';
 
 /** calls() per function: a helper's callers are asked once per argument of each construct it routes. */

@@ -6,7 +6,7 @@
 // FIFO (cdkFifoSources.ts) and judge its consumer as if a backlog could fan out without bound.
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { returnedValues } from '../sdkOptions.js';
+import { returnedValues } from '../returnedValues.js';
 import { returnedNew } from './cdkHelperProps.js';
 import { helperModule, topFunction } from './cdkImportedHelpers.js';
 

@@ -15,12 +15,12 @@
 // A client handed down as a parameter is judged by what the module's own callers pass (passedArguments.ts).
 // A client a class keeps in a field it assigns once (`this.client = new google.auth.OAuth2(...)`) is read
 // through that assignment, as a local's would be. How a client was built is read in rules/googleClients.ts.
-import { isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { isFunction, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
+import { returnedValues } from '../returnedValues.js';
 import { mayCallHttp } from '../ruleGate.js';
-import { returnedValues } from '../sdkOptions.js';
 import { fieldChainValue } from './fieldAssigned.js';
 import { clientOf, optionsTimed } from './googleClients.js';
 import type { Report, Rule } from './Report.js';
@@ -147,6 +147,10 @@ export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     if (client.kind === 'oauth' && (!OAUTH_REQUESTS.has(method) || path?.length !== 2)) continue;
+    // `client.request({ url, method, timeout })`: gaxios options of the request itself, read by their keys
+    // (a literal's text may name a timeout in a comment); options out of sight may hold one.
+    const own = client.kind === 'oauth' && method === 'request' ? objectProps(ctx.valueOf(args[0])) : null;
+    if (own === undefined || own?.spread || own?.props.has('timeout')) continue;
     // An API method is `client.<resource>...<method>(params, options)`: one resource down at least.
     if (client.kind === 'api' && ((path?.length ?? 0) < 3 || optionsTimed(ctx, args[1]))) continue;
     if (client.timed) continue;

@@ -3,7 +3,8 @@
 // google-auth-library OAuth2/JWT/GoogleAuth client, and whether its options name a timeout. Followed
 // through a same-module helper that returns it, a class's own factory method, the arguments the module's
 // callers pass for a parameter, a parameter typed with an auth class, and a `let` assigned once inside a
-// try (`let c; try { c = await api.publisher({ version }) } catch {}`).
+// try (`let c; try { c = await api.publisher({ version }) } catch {}`), and a client the default GoogleAuth
+// builds from a credentials file (`Auth.auth.fromJSON(creds)`).
 import { memberPath, type Node, unwrap } from '../ast.js';
 import { helperReturned } from '../factoryBuilt.js';
 import { lateAssigned } from '../lateAssigned.js';
@@ -36,6 +37,12 @@ export function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): 
   const imp = ctx.importRoot(callee);
   const path = memberPath(callee);
   const args = built.arguments as Node[];
+  // `Auth.auth.fromJSON(creds)` (googleapis' `Auth` re-export), `google.auth.fromJSON(creds)`, or
+  // google-auth-library's own `auth.fromJSON(creds)`: the default GoogleAuth builds a JWT (or refresh-token)
+  // client from a credentials file, which carries no transport options; the second argument (AuthClientOptions)
+  // may name `transporterOptions`.
+  if (built.type === 'CallExpression' && defaultAuthFromJson(imp, path))
+    return { kind: 'oauth', timed: args.length > 1 && optionsTimed(ctx, args[1]) };
   if (built.type === 'CallExpression' && imp?.source === 'googleapis' && imp.imported === 'google') {
     if (path?.length !== 2 || NOT_AN_API.has(path[1] as string)) return undefined;
     return { kind: 'api', timed: optionsTimed(ctx, args[0]) };
@@ -76,6 +83,19 @@ export function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): 
   const only = args.length === 1 ? unwrap(ctx.valueOf(args[0])) : undefined;
   const timed = only?.type === 'ObjectExpression' ? optionsTimed(ctx, only) : only?.type === 'Identifier'; // a parameter
   return { kind: 'oauth', timed };
+}
+
+/** `fromJSON` of the default GoogleAuth instance: googleapis' `Auth.auth` or `google.auth`, google-auth-library's `auth`. */
+function defaultAuthFromJson(
+  imp: { source: string; imported: string } | undefined,
+  path: string[] | undefined,
+): boolean {
+  const at = path?.join('.');
+  if (imp?.source === 'googleapis')
+    return (imp.imported === 'Auth' || imp.imported === 'google') && /^[^.]+\.auth\.fromJSON$/.test(at ?? '');
+  return (
+    imp?.source === 'google-auth-library' && imp.imported === 'auth' && /^[^.]+\.fromJSON$/.test(at ?? '')
+  );
 }
 
 // What a client expression was found to be: an API or OAuth client, and whether a timeout was seen.

@@ -8,6 +8,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { fieldChainValue } from './fieldAssigned.js';
 import type { Report } from './Report.js';
 
 const PACKAGE = 'graphql-request';
@@ -56,7 +57,9 @@ export function untimedGraphqlRequests(ctx: ModuleContext, report: Report): void
     const args = call.arguments as Node[];
     let untimed = false;
     if (callee?.type === 'MemberExpression') {
-      const client = graphqlClient(ctx, callee.object as Node);
+      // A client a class keeps in a field it builds once (`this.client = new GraphQLClient(url)` in the
+      // constructor) is read through that assignment, as a local's would be (rules/fieldAssigned.ts).
+      const client = graphqlClient(ctx, fieldChainValue(ctx, callee) ?? (callee.object as Node));
       if (client !== undefined) untimed = !client.timed && !optionsForm(ctx, args[0]);
       else {
         // `import * as gql from 'graphql-request'; gql.request(url, doc)`

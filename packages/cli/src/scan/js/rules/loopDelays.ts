@@ -4,7 +4,7 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
-import { returnedValues } from '../sdkOptions.js';
+import { returnedValues } from '../returnedValues.js';
 import { fixedTableIndex, tableLookupOf } from './delayTables.js';
 import { hasRandomPart } from './randomPart.js';
 import { ownSleepCall } from './sleepHelpers.js';

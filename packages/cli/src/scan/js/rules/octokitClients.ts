@@ -8,16 +8,24 @@
 // such a parameter is judged by the module that builds its Octokit clients itself, all of them without a
 // timeout; in a module that builds none (the client comes from a factory module: `createOctokitClient(token)`
 // in github/auth.ts, handed to scale-up code), by every Octokit the project builds: kept only when the
-// project builds some and none may be bounded (ModuleFacts.clientBuilds, checked in keepCandidate.ts).
+// project builds some and none may be bounded (ModuleFacts.clientBuilds, checked in keepCandidate.ts). A
+// client held in a local is followed to the construction it ends in through the functions that hand it out,
+// memoising getters and factories of other modules included (js/clientProvenance.ts, ExportFact.octokitReturn).
 // `App` from `octokit` / `@octokit/app` is no Octokit client: `app.webhooks.verifyAndReceive(...)` checks a
 // signature and runs handlers, it sends nothing. The installation clients it hands out (`event.octokit` in an
 // `app.webhooks.on(name, handler)` handler, `await app.getInstallationOctokit(id)`) are instances of the
 // App's `Octokit` option (@octokit/app README, "Options": `Octokit`, default the plain Octokit), so they are
 // bounded only when that option is given (`Octokit: Octokit.defaults({ request: { timeout } })`).
 import { calleeName, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import {
+  type ClientEnd,
+  clientProvenance,
+  type JudgeBuild,
+  returnedProvenance,
+} from '../clientProvenance.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { mergedProps } from '../mergedOptions.js';
-import { returnedValues } from '../sdkOptions.js';
 
 const OCTOKIT_SOURCES = new Set(['@octokit/rest', '@octokit/core', 'octokit']);
 const APP_SOURCES = new Set(['octokit', '@octokit/app']);
@@ -165,7 +173,7 @@ export function mayBuildOctokit(text: string): boolean {
 export function octokitClient(
   ctx: ModuleContext,
   callee: Node,
-): { timed: boolean; builtElsewhere?: true } | undefined {
+): { timed: boolean; builtElsewhere?: true; via?: readonly ImportRef[] } | undefined {
   const path: Node[] = [];
   let base = unwrap(callee);
   while (base?.type === 'MemberExpression') {
@@ -194,27 +202,26 @@ export function octokitClient(
   const built = unwrap(ctx.valueOf(base));
   const installation = installationClient(ctx, built);
   if (installation !== undefined) return { timed: installation };
-  const made = octokitFactoryBuilt(ctx, built) ?? built;
-  if (made?.type !== 'NewExpression' || !isOctokitClass(ctx, made.callee as Node)) return undefined;
-  return { timed: constructionTimed(ctx, made) };
+  if (built?.type === 'NewExpression' && isOctokitClass(ctx, built.callee as Node))
+    return { timed: constructionTimed(ctx, built) };
+  // Built by a factory, kept by a memoising getter, maybe in another module (js/clientProvenance.ts).
+  const made = clientProvenance(ctx, base, judgeOctokit(ctx));
+  if (made === undefined) return undefined;
+  return 'timed' in made ? { timed: made.timed } : { timed: false, via: made.via };
+}
+
+/** A construction's verdict for js/clientProvenance.ts: an Octokit's bound, undefined for anything else. */
+function judgeOctokit(ctx: ModuleContext): JudgeBuild {
+  return (built) => (isOctokitClass(ctx, built.callee as Node) ? constructionTimed(ctx, built) : undefined);
 }
 
 /**
- * `const octokit = await getOctokitInstance()` with the factory declared in this module: the `new Octokit(...)`
- * it returns. Every return of its own body must be one (else undefined); when several, an untimed one wins,
- * since the caller may be handed it. Unlike js/factoryBuilt.ts (one returned value only), a factory choosing
- * between clients is followed here: each choice is an Octokit the rule can judge.
+ * What an exported function hands out of Octokit clients (ExportFact.octokitReturn, for importers that hold
+ * its answer): an untimed or timed construction, or another project import's answer; undefined otherwise.
+ * @example
+ * octokitReturn(ctx, createOctoClient) // { timed: false } for `return new Octokit(ocktokitOptions)` with only `auth`
  */
-function octokitFactoryBuilt(ctx: ModuleContext, value: Node | undefined): Node | undefined {
-  let call = unwrap(value);
-  if (call?.type === 'AwaitExpression') call = unwrap(call.argument as Node);
-  if (call?.type !== 'CallExpression' || unwrap(call.callee)?.type !== 'Identifier') return undefined;
-  const factory = ctx.functionOf(call.callee as Node);
-  const returned = factory === undefined ? undefined : returnedValues(factory);
-  if (returned === undefined) return undefined;
-  const builds = returned
-    .map((r) => unwrap(r))
-    .filter((r): r is Node => r?.type === 'NewExpression' && isOctokitClass(ctx, r.callee as Node));
-  if (builds.length === 0 || builds.length !== returned.length) return undefined;
-  return builds.find((b) => !constructionTimed(ctx, b)) ?? builds[0];
+export function octokitReturn(ctx: ModuleContext, fn: Node): ClientEnd | undefined {
+  if (!ctx.spells('ctokit')) return undefined;
+  return returnedProvenance(ctx, fn, judgeOctokit(ctx));
 }

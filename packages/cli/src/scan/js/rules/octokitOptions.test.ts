@@ -25,6 +25,10 @@ describe('untimedApiClients on Octokit call options', () => {
       'a spread beside `.rest`',
       "const repoData = { owner: 'o', repo: 'r' };\nawait octokit.rest.repos.getContent({ ...repoData, path });",
     ],
+    [
+      "a spread of a parameter of the project's own type (route parameters)",
+      'interface Repo { owner: string; repo: string }\nexport const get = (repo: Repo) => octokit.repos.getContent({ ...repo, path });',
+    ],
   ])('reports %s', (_name, body) => {
     // Act
     const lines = reported(body);
@@ -41,6 +45,10 @@ describe('untimedApiClients on Octokit call options', () => {
     [
       'a spread of a parameter (the caller may bound it)',
       'export const get = (p) => octokit.repos.getContent({ ...p, path });',
+    ],
+    [
+      'a spread of a parameter whose type may carry `request`',
+      'interface Params { owner: string; request?: object }\nexport const get = (p: Params) => octokit.repos.getContent({ ...p, path });',
     ],
   ])('stays silent on %s', (_name, body) => {
     expect(reported(body)).toEqual([]);

@@ -4,7 +4,7 @@
 import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Binding } from '../moduleIndex.js';
-import { returnedValues } from '../sdkOptions.js';
+import { returnedValues } from '../returnedValues.js';
 
 /** A call that draws or applies a random spread: `Math.random()`, `randomInt(...)`, a library's `jitter(...)`. */
 const RANDOM_CALL = /random|jitter/i;

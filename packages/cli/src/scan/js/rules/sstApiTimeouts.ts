@@ -10,7 +10,7 @@
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { returnedValues } from '../sdkOptions.js';
+import { returnedValues } from '../returnedValues.js';
 import { spellsSstConstructs, sstConstruct, v0Prop } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
 import { siteWords, sstSeconds, timeoutSite } from './sstDurations.js';

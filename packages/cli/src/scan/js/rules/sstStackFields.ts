@@ -9,7 +9,8 @@ import { outlivesGateway, SHORTEST_GATEWAY_LIMIT } from '../../iac/gatewayLimit.
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { importRefOf, returnedValues } from '../sdkOptions.js';
+import { returnedValues } from '../returnedValues.js';
+import { importRefOf } from '../sdkOptions.js';
 import { isSstConstructs, spellsSstConstructs, sstConstruct } from '../sstConstructs.js';
 import { durationSeconds } from './cdkConstructDefaults.js';
 import { cdkConstruct } from './cdkConstructName.js';

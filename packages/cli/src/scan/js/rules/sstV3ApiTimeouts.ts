@@ -10,7 +10,7 @@
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { isFunction, memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { returnedValues } from '../sdkOptions.js';
+import { returnedValues } from '../returnedValues.js';
 import type { Report, Rule } from './Report.js';
 import { sstSeconds } from './sstDurations.js';
 
