@@ -21,6 +21,7 @@ import { localBatchDelegate } from './batchLocalDelegates.js';
 import { reportLoopReturn } from './batchLoopReturns.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
+import { settlesRecordsOutOfView } from './batchSettledRecords.js';
 import { sharedBatchFunctions } from './batchShared.js';
 import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { handsEventOn, readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
@@ -239,7 +240,9 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   const isolated =
     !single && !catches && !swallows && !callsBackSuccessOnly(fn) && !returnsProjectCall(ctx, fn);
   const throws = isolated ? { unlessBisected: true as const } : {};
-  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws });
+  // Records settled and swallowed out of swallowed-error's view lose a record at any batch size.
+  const lost = swallows && settlesRecordsOutOfView(ctx, fn) ? { keptAtBatchOne: true as const } : {};
+  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws, ...lost });
 }
 
 function breakerStateRule(ctx: ModuleContext, report: Report): void {
