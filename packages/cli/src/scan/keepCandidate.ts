@@ -234,7 +234,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfEventWired?.some((n) => project.isEventWired(file, n) || scheduled(n)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.onlyIfRouted?.some((name) => project.isRouted(file, name)) === false) return false;
-  if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
+  if (c.keptAtBatchOne !== true && c.handlerExports?.some((name) => project.isBatchOne(file, name)))
+    return false;
   const fifo = c.onlyIfMessageGroupsVary;
   if (fifo !== undefined && messageGroupsConstant(project, file, fifo === true ? undefined : fifo, c))
     return false;

@@ -65,6 +65,11 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
   readonly handlerExports?: readonly string[];
   /**
+   * Kept even when every wiring of those exports has batch size 1: the handler settles its records and
+   * swallows their failures itself, so a one-record batch deletes the failed record all the same.
+   */
+  readonly keptAtBatchOne?: true;
+  /**
    * A function exported under these names that loops over a batch's records for handlers of other modules
    * (`handle(event, context, processor)`): kept, and reported there once, when template-wired handlers hand
    * it their event (sharedBatchServes.ts).

@@ -11,6 +11,7 @@ export type Extra = Pick<
   | 'onlyIfGlobalAsync'
   | 'onlyIfParamAsync'
   | 'handlerExports'
+  | 'keptAtBatchOne'
   | 'handlerLink'
   | 'onlyIfMessageGroupsVary'
   | 'fifoQueueEnv'

@@ -37,15 +37,42 @@ function allOfName(ctx: ModuleContext, scope: Node, name: string, after: number)
 }
 
 /**
+ * `const put = bus.putEvents(p).promise(); ...; await Promise.all([status, put])`: the unawaited promise is
+ * held in a name whose one later mention is an element of an array literal handed to `Promise.all`. That
+ * call, climbed through `await`; undefined when the name is used otherwise (its answer may be read).
+ */
+function heldForAll(ctx: ModuleContext, sent: Sent): Sent | undefined {
+  const declarator = sent.parent;
+  if (declarator?.type !== 'VariableDeclarator' || sent.node.type === 'AwaitExpression') return undefined;
+  const id = declarator.id as Node;
+  const scope = ctx.enclosingFunction(declarator)?.body as Node | undefined;
+  if (id.type !== 'Identifier' || scope === undefined) return undefined;
+  const mentions: Node[] = [];
+  someDescendant(scope, (n) => {
+    if (n.type === 'Identifier' && n.name === id.name && n !== id) mentions.push(n);
+    return false;
+  });
+  const [only] = mentions;
+  if (mentions.length !== 1 || only === undefined) return undefined;
+  const array = ctx.parentOf(only);
+  const all = array?.type === 'ArrayExpression' ? ctx.parentOf(array) : undefined;
+  if (all === undefined || !isPromiseAll(all) || unwrap(all.arguments[0]) !== array) return undefined;
+  return climbAwait(ctx, all);
+}
+
+/**
  * The batch answer is one element of a collection awaited together: the answer of a `.map`/`.flatMap`
  * callback (returned, or its expression body) whose array goes to `Promise.all` directly or through a
- * name, or pushed onto an array later handed to `Promise.all`. Answers that `Promise.all` call, climbed
- * through `await`.
+ * name, pushed onto an array later handed to `Promise.all`, or held unawaited in a name listed in the
+ * array literal a `Promise.all` is given (heldForAll). Answers that `Promise.all` call, climbed through
+ * `await`.
  *
  * @example
  * collectedBy(ctx, sent) // const reqs = chunks.map((c) => ddb.send(new BatchWriteCommand(...))); await Promise.all(reqs); -> the awaited all
  */
 export function collectedBy(ctx: ModuleContext, sent: Sent): Sent | undefined {
+  const held = heldForAll(ctx, sent);
+  if (held !== undefined) return held;
   const fn = ctx.enclosingFunction(sent.node);
   let collection: Node | undefined;
   if (fn !== undefined && (sent.parent?.type === 'ReturnStatement' || fn.body === sent.node)) {

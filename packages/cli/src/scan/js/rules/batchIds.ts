@@ -10,7 +10,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 const SETTLE = new Set(['all', 'allSettled']);
 
 /** `event.Records`, or a name given it (`const records = event.Records`, a `records` parameter). */
-function isRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
+export function isRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
   const n = unwrap(node);
   if (n === undefined || depth > 3) return false;
   if (n.type === 'MemberExpression')

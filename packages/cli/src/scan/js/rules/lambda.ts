@@ -14,6 +14,7 @@ import { asyncListenerRule } from './asyncListeners.js';
 import { batchImportConditions } from './batchAnswerHelpers.js';
 import { reportFailureAwait } from './batchCatchAwaits.js';
 import { eventDecoders } from './batchDecoders.js';
+import { recordsOnlyGathered } from './batchGatheredRecords.js';
 import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
@@ -21,6 +22,7 @@ import { localBatchDelegate } from './batchLocalDelegates.js';
 import { reportLoopReturn } from './batchLoopReturns.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
+import { settlesRecordsOutOfView } from './batchSettledRecords.js';
 import { sharedBatchFunctions } from './batchShared.js';
 import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { handsEventOn, readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
@@ -197,7 +199,8 @@ function judgeDelegate(ctx: ModuleContext, report: Report, entry: Node, local: N
 /** A batch handler that answers no batchItemFailures: reported unless it cannot fail a record. */
 function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Extra | undefined): void {
   const text = ctx.source.slice(fn.start, fn.end);
-  if (!doesWork(fn) || !worksPerRecord(ctx, fn)) return;
+  // Records only parsed and gathered for one batch-wide call have no failure of their own to name.
+  if (!doesWork(fn) || !worksPerRecord(ctx, fn) || recordsOnlyGathered(ctx, fn)) return;
   // A `Records[0]` read beside a call handed the whole event (a dispatch on the source) is no one-record read.
   const single = readsOnlyFirstRecord(text) && !handsEventOn(fn);
   // Records handed to a helper that refuses more than one (batchSingleHelpers.ts), here or imported.
@@ -239,7 +242,9 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   const isolated =
     !single && !catches && !swallows && !callsBackSuccessOnly(fn) && !returnsProjectCall(ctx, fn);
   const throws = isolated ? { unlessBisected: true as const } : {};
-  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws });
+  // Records settled and swallowed out of swallowed-error's view lose a record at any batch size.
+  const lost = swallows && settlesRecordsOutOfView(ctx, fn) ? { keptAtBatchOne: true as const } : {};
+  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws, ...lost });
 }
 
 function breakerStateRule(ctx: ModuleContext, report: Report): void {

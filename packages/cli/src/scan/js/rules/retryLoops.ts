@@ -6,6 +6,7 @@ import { isRetryLoop } from '../retryLoop.js';
 import { delayAnchor } from './delayAnchor.js';
 import { gathersLeftovers, innermostLoop, readsLeftoversWithin, sentInLoop } from './gatheredResend.js';
 import { delaysIn, jittered } from './loopDelays.js';
+import { growingBound } from './retryGrowingBound.js';
 import type { RetrySite } from './retryLibraries.js';
 
 /** The delay expressions a retry loop waits on: `await sleep(x)`, `await new Promise(r => setTimeout(r, x))`. */
@@ -102,8 +103,11 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
   // A deadline bounds it as well: the loop goes round only while the invocation has time left
   // (`ctx.getRemainingTimeInMillis() > 60_000`) or before a clock limit (`Date.now() < deadline`).
   const loopText = ctx.source.slice(loop.start, loop.end);
+  // A delay that grows every round and is compared against a limit bounds it too (retryGrowingBound.ts).
   const afterCatchExits =
-    /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===)/i.test(loopText) || DEADLINE.test(loopText);
+    /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===)/i.test(loopText) ||
+    DEADLINE.test(loopText) ||
+    growingBound(loop);
   const withRandom = delays.some((d) => jittered(ctx, d));
   // Reported at the delay, where the jitter goes (delayAnchor.ts); at the loop when no one delay is in view.
   const anchor = delayAnchor(ctx, loop, delays) ?? loop;

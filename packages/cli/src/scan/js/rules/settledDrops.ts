@@ -22,7 +22,7 @@ import { inTelemetryFunction } from './telemetryFacts.js';
 const ANSWERS = /\bthrow\b|\breject\s*\(|batchItemFailures|\bprocess\.exit|\bexitCode\b/;
 
 /** `Promise.allSettled(...)`, awaited or not. */
-function isAllSettled(call: Node): boolean {
+export function isAllSettled(call: Node): boolean {
   const callee = unwrap(call.callee);
   return (
     callee?.type === 'MemberExpression' &&
@@ -53,7 +53,7 @@ function directIo(ctx: ModuleContext, node: Node): boolean {
  * The work handed in calls another system itself, in the callback or in a module-local function it calls
  * (`ids.map((id) => markSynced(id))`), and is no cleanup.
  */
-function settlesIo(ctx: ModuleContext, work: Node | undefined, fn: Node): boolean {
+export function settlesIo(ctx: ModuleContext, work: Node | undefined, fn: Node): boolean {
   const w = unwrap(work);
   if (w === undefined) return false;
   // `Promise.allSettled(sends)`: the list was filled elsewhere in the function (`sends.push(sqs.send(c))`).

@@ -6,6 +6,7 @@
 // tells someone (sstV3AppAlarms.ts) and names the queue: by its variable in this module; by the local name
 // another module imports it under from this one; by its literal name anywhere in the app; or when this
 // module passes the queue to a project function whose module builds such an alarm (`alarmOnDlq(name, dlq)`).
+// A queue only named for one, kept as the Lambda DLQ of functions SQS polls, never fills (sstV3PolledDlqs.ts).
 import { escapeRegExp } from '../../escapeRegExp.js';
 import { type Node, stringValue, unwrap } from '../ast.js';
 import { relativeImportFiles } from '../importedFiles.js';
@@ -13,6 +14,7 @@ import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { passes } from './cdkHandedDlqs.js';
 import type { Report, Rule } from './Report.js';
 import { type AppModule, appAlarmModules, signallingAlarms } from './sstV3AppAlarms.js';
+import { onlyPolledFunctionsDlq } from './sstV3PolledDlqs.js';
 import { deadLetterName } from './sstV3QueueDlq.js';
 import { sstV3QueueKind } from './sstV3Subscriptions.js';
 
@@ -89,6 +91,8 @@ export const sstV3DlqAlarmRules: Rule = (ctx: ModuleContext, report: Report) => 
     const kind = sstV3QueueKind(ctx, queue, id.name as string);
     const name = stringValue(ctx.valueOf((queue.arguments as Node[])[0])) ?? '';
     if (kind === undefined || (kind !== 'dlq' && !deadLetterName(name))) continue;
+    // Only polled functions' own DLQ: Lambda never writes there (sstV3PolledDlqs.ts).
+    if (kind !== 'dlq' && onlyPolledFunctionsDlq(ctx, id.name as string, id)) continue;
     if (alarmed(ctx, id.name as string, name)) continue;
     report(
       'iac-missing-dlq',

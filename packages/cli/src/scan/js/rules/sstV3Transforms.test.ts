@@ -2,7 +2,7 @@ import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { ModuleContext } from '../ModuleContext.js';
-import { sstTransforms } from './sstV3Transforms.js';
+import { sstTransforms, transformMaySet } from './sstV3Transforms.js';
 
 function transformsOf(source: string, file = '/app/infra/queues.ts') {
   const parsed = parseSync('m.ts', source);
@@ -54,5 +54,37 @@ describe('sstTransforms', () => {
     [inRun("await import('./infra/queues'); $transform(sst.aws.Queue, (a) => { a.dlq ??= x; });"), []],
   ])('in sst.config.ts counts only before the imports: %s', (source, kinds) => {
     expect(transformsOf(source, '/app/sst.config.ts')).toEqual(kinds);
+  });
+});
+
+describe('transformMaySet', () => {
+  function maySet(transform: string) {
+    const source = `const t = ${transform};`;
+    const parsed = parseSync('m.ts', source);
+    const ctx = new ModuleContext(
+      '/app/infra/q.ts',
+      source,
+      parsed.program as unknown as Node,
+      parsed.comments,
+    );
+    const init = (parsed.program.body[0] as unknown as Node).declarations[0].init as Node;
+    return transformMaySet(ctx, init, 'queue', 'redrivePolicy');
+  }
+
+  it.each([
+    [
+      'a callback that only tunes other keys',
+      '{ queue: (args) => { args.visibilityTimeoutSeconds = 900; args.receiveWaitTimeSeconds = 20; } }',
+      false,
+    ],
+    ['an expression callback tuning one key', '{ queue: (a) => (a.delaySeconds = 5) }', false],
+    ['an object without it', '{ queue: { messageRetentionSeconds: 60 } }', false],
+    ['a callback assigning it', '{ queue: (args) => { args.redrivePolicy = policy; } }', true],
+    ['a callback merging settings', '{ queue: (args) => { Object.assign(args, shared); } }', true],
+    ['a callback under a condition', '{ queue: (args) => { if (prod) args.delaySeconds = 1; } }', true],
+    ['a callback returning new args', '{ queue: (args) => ({ ...args, delaySeconds: 1 }) }', true],
+    ['a callback writing elsewhere', '{ queue: (args) => { other.delaySeconds = 1; } }', true],
+  ])('%s', (_why, transform, expected) => {
+    expect(maySet(transform)).toBe(expected);
   });
 });

@@ -118,9 +118,32 @@ export function sstTransforms(ctx: ModuleContext): SstTransform[] {
 }
 
 /**
+ * May a callback transform (`queue: (args) => { args.visibilityTimeoutSeconds = 900; }`) set `prop`? Only
+ * when its body is nothing but assignments to its first parameter's own keys (`args.<key> = value`) can the
+ * scan tell which keys it sets: then only an assignment under `prop` sets it. Any other statement (a call, an
+ * `if`, `Object.assign(args, ...)`, an assignment to something else) may set anything.
+ */
+function callbackMaySet(fn: Node, prop: string): boolean {
+  const param = unwrap((fn.params as Node[])[0]);
+  if (param?.type !== 'Identifier') return true;
+  const body = fn.body as Node;
+  const statements =
+    body.type === 'BlockStatement'
+      ? (body.body as Node[]).map((s) => (s.type === 'ExpressionStatement' ? (s.expression as Node) : s))
+      : [body];
+  return statements.some((e) => {
+    const assign = unwrap(e);
+    if (assign?.type !== 'AssignmentExpression') return true;
+    const path = memberPath(assign.left as Node);
+    return path === undefined || path.length < 2 || path[0] !== param.name || path[1] === prop;
+  });
+}
+
+/**
  * May a component's `transform` (`{ queue: {...} }`, `{ eventSourceMapping: {...} }`) set `prop` on the
- * resource `component` names? Read as written, not as text: a callback, a value the scan cannot read or a
- * spread (at either level) may set it; a component left out, or read in full without `prop`, does not.
+ * resource `component` names? Read as written, not as text: a value the scan cannot read, a spread (at either
+ * level) or a callback doing more than assign its args' keys may set it; a component left out, or read in
+ * full (an object, or a callback only assigning other keys, callbackMaySet) without `prop`, does not.
  * @example
  * transformMaySet(ctx, node, 'queue', 'redrivePolicy') // false for `{ queue: { messageRetentionSeconds: 60 } }`
  */
@@ -134,6 +157,8 @@ export function transformMaySet(
   if (outer === undefined || outer.spread) return true;
   const inner = outer.props.get(component);
   if (inner === undefined) return false;
-  const props = objectProps(ctx.valueOf(inner) ?? inner);
+  const value = unwrap(ctx.valueOf(inner) ?? inner);
+  if (value !== undefined && isFunction(value)) return callbackMaySet(value, prop);
+  const props = objectProps(value);
   return props === undefined || props.spread || props.props.has(prop);
 }
