@@ -4,6 +4,7 @@
 // rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
 // cannot see into.
 import { calleeName, isFunction, memberPath, type Node, objectProps, unwrap, wrap } from '../ast.js';
+import { localDecode } from '../localDecoders.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall, methodOf, ownMethod, sdkInstance } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
@@ -152,6 +153,8 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
     const args = n.arguments as Node[];
     const handedBack =
       awaited || parentType === 'ReturnStatement' || isFunction(unwrap(args[args.length - 1]));
+    // `jose.decodeJwt(t)`: its name says jwt, but it reads the claims with no key (js/localDecoders.ts).
+    if (localDecode(ctx, n)) return false;
     // jose's verifiers all take the key (or a key set) second: `jwtVerify`, `compactVerify`,
     // `flattenedVerify`, `generalVerify`.
     if (JOSE_VERIFY.test(name ?? '') && imp?.source === 'jose') {
