@@ -4,6 +4,7 @@
 // rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
 // cannot see into.
 import { calleeName, isFunction, memberPath, type Node, objectProps, unwrap, wrap } from '../ast.js';
+import { typedClientCall } from '../handedInClients.js';
 import { localDecode } from '../localDecoders.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall, methodOf, ownMethod, sdkInstance } from '../memberClass.js';
@@ -242,7 +243,7 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
         arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
       what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
     } else if (sdkHelperCall(ctx, n, imp?.source)) what = `${name}() (AWS)`;
-    else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
+    else if (classifyHttpCall(ctx, n) !== undefined || typedClientCall(ctx, n)) what = 'an HTTP call';
     else if (dataLookup(ctx, n) !== undefined) what = dataLookup(ctx, n);
     else if (awaited && name !== undefined) {
       // A function of this module: what it does decides, not its name.
