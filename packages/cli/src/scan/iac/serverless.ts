@@ -7,6 +7,7 @@ import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
 import { serverlessPolledIds } from './polledQueueNames.js';
+import { extendedDeadLetter } from './serverlessExtensions.js';
 import { invokedByName } from './serverlessInvoked.js';
 import { checkPermittedInvokers, permittedInvokers } from './serverlessPermitted.js';
 import { checkResourceInvoked } from './serverlessResourceInvoked.js';
@@ -62,13 +63,17 @@ export function liftOneMessageQueues(config: Record<string, Json>): string[] {
 /**
  * The `resources` a configuration's functions and events name as where failures go: `onError`,
  * `destinations.onFailure`, `deadLetter`, a stream's `destinations.onFailure`, an `eventBridge` event's
- * `deadLetterQueueArn`, an `sns` event's `redrivePolicy` (`deadLetterTargetRef` is the logical id itself).
+ * `deadLetterQueueArn`, an `sns` event's `redrivePolicy` (`deadLetterTargetRef` is the logical id itself),
+ * a DeadLetterConfig merged into a function's resource (serverlessExtensions.ts).
  */
-function namedDlqs(functions: Record<string, Json>): Set<string> {
+function namedDlqs(config: Record<string, Json>, functions: Record<string, Json>): Set<string> {
   const out = new Set<string>();
-  for (const f of Object.values(functions)) {
+  for (const [key, f] of Object.entries(functions)) {
     const fn = obj(f);
-    refsIn([obj(fn?.destinations)?.onFailure, fn?.onError, fn?.deadLetter], out);
+    refsIn(
+      [obj(fn?.destinations)?.onFailure, fn?.onError, fn?.deadLetter, extendedDeadLetter(config, key)],
+      out,
+    );
     for (const ev of (Array.isArray(fn?.events) ? fn.events : []) as Json[]) {
       const e = obj(ev) ?? {};
       const redrive = obj(obj(e.sns)?.redrivePolicy);
@@ -125,8 +130,10 @@ export function checkServerless(
     const events = (Array.isArray(fn.events) ? fn.events : []) as Json[];
     const timeout = num(fn.timeout) ?? num(provider.timeout) ?? 6;
     const reserved = fn.reservedConcurrency !== undefined || fn.provisionedConcurrency !== undefined;
-    // `deadLetter` is serverless-plugin-lambda-dead-letter's setting (a queue or topic for the function).
-    const onFailure = obj(fn.destinations)?.onFailure ?? fn.onError ?? fn.deadLetter;
+    // `deadLetter` is serverless-plugin-lambda-dead-letter's setting (a queue or topic for the function); a
+    // DeadLetterConfig merged into its Lambda resource from `resources` is the same (serverlessExtensions.ts).
+    const onFailure =
+      obj(fn.destinations)?.onFailure ?? fn.onError ?? fn.deadLetter ?? extendedDeadLetter(config, name);
     // The integration timeout in front of the function: 29 s for a REST (`http`) or WebSocket API, 30 s for an HTTP API.
     let api: number | undefined;
     let asyncEvent: string | undefined;
@@ -221,7 +228,7 @@ export function checkServerless(
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
     ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, {
-        dlqs: namedDlqs(functions),
+        dlqs: namedDlqs(config, functions),
         polled: serverlessPolledIds(functions, obj(resources.Resources)),
       })
     : [];

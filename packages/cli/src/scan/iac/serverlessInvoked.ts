@@ -6,6 +6,7 @@
 // when some code invokes the name the framework deploys it under (`service-stage-key`, or its own `name`).
 import type { IacReport, Json } from './IacResult.js';
 import { obj } from './IacResult.js';
+import { extendedDeadLetter } from './serverlessExtensions.js';
 
 /**
  * A deploy-time value (`${sls:stage}`, `${opt:stage, 'dev'}`) as `*`: only the deploy decides it.
@@ -51,13 +52,16 @@ export function eventless(fn: Record<string, Json>): boolean {
 
 /**
  * A serverless.yml function that keeps a failed async event: an on-failure destination, `onError` or a
- * `deadLetter`.
+ * `deadLetter`, or (`extended`) a DeadLetterConfig its `resources` merge in (serverlessExtensions.ts).
  * @example
  * keepsAsyncFailure({ destinations: { onFailure: 'arn:aws:sqs:...' } }) // true
  */
-export function keepsAsyncFailure(fn: Record<string, Json>): boolean {
+export function keepsAsyncFailure(fn: Record<string, Json>, extended?: Json): boolean {
   return (
-    obj(fn.destinations)?.onFailure !== undefined || fn.onError !== undefined || fn.deadLetter !== undefined
+    obj(fn.destinations)?.onFailure !== undefined ||
+    fn.onError !== undefined ||
+    fn.deadLetter !== undefined ||
+    extended !== undefined
   );
 }
 
@@ -110,7 +114,8 @@ export function invokedByName(
     if (judged.has(key)) continue;
     const fn = obj(f);
     // Events the scan cannot read (a variable in a serverless.ts) may be this function's trigger.
-    if (fn === undefined || !eventless(fn) || keepsAsyncFailure(fn)) continue;
+    if (fn === undefined || !eventless(fn) || keepsAsyncFailure(fn, extendedDeadLetter(config, key)))
+      continue;
     const variables = variablesNaming(config, service, key, fn);
     report(
       'iac-missing-dlq',

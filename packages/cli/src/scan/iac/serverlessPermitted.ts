@@ -12,6 +12,7 @@
 // (cfnAsyncInvokers.ts). Reported at the function's key, where its `destinations.onFailure` is written.
 import { ASYNC_PRINCIPAL } from './asyncEvents.js';
 import { type IacReport, type Json, obj, workLink } from './IacResult.js';
+import { extendedDeadLetter } from './serverlessExtensions.js';
 import {
   deployedNames,
   deployPattern,
@@ -156,7 +157,7 @@ export function checkPermittedInvokers(
     // A function with events is judged by them (an async event there is reported already).
     if (fn === undefined || !eventless(fn) || judgedBefore.has(key)) continue;
     judged.add(key);
-    if (settled.has(key) || keepsAsyncFailure(fn)) continue;
+    if (settled.has(key) || keepsAsyncFailure(fn, extendedDeadLetter(config, key))) continue;
     report(
       'iac-missing-dlq',
       ['functions', key],

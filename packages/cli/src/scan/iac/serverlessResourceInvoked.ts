@@ -9,6 +9,7 @@
 import { SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { asyncInvocationsBy, scheduleRule } from './cfnAsyncInvokers.js';
 import { type IacReport, type Json, obj, workLink } from './IacResult.js';
+import { extendedDeadLetter } from './serverlessExtensions.js';
 import { keepsAsyncFailure } from './serverlessInvoked.js';
 import { functionLogicalId } from './serverlessStepTasks.js';
 import { refsIn } from './yamlDocument.js';
@@ -74,7 +75,7 @@ export function checkResourceInvoked(
     const fn = obj(functions[key]);
     if (fn === undefined || hasAsyncEvent(fn)) continue;
     judged.add(key);
-    if (settled.has(key) || keepsAsyncFailure(fn)) continue;
+    if (settled.has(key) || keepsAsyncFailure(fn, extendedDeadLetter(config, key))) continue;
     report(
       'iac-missing-dlq',
       ['functions', key],

@@ -3,7 +3,7 @@
 // (the names it re-exports are read in reExports.ts). Kept apart from analyzeModule.ts, which runs the rules.
 
 import { answerFactGates, answerFacts } from './answerFacts.js';
-import { isClass, isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
+import { isClass, isFunction, memberPath, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
 import type { ExportFact } from './Candidate.js';
 import { catchReached, catchWithin } from './catchReach.js';
@@ -20,8 +20,7 @@ import { verifierFact } from './rules/authAcrossModules.js';
 import { settledImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { authErrorFactory } from './rules/authErrorFactories.js';
-import { callsRemote } from './rules/authFacts.js';
-import { handedLookup } from './rules/authHandedLookups.js';
+import { functionRemote } from './rules/authFunctionRemote.js';
 import { objectRemoteMethods } from './rules/authObjectMethods.js';
 import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
@@ -106,12 +105,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const options = returnFact(ctx, v);
       const verifier = verifierFact(ctx, v);
       // What a catch answering 401/403 around this function (in another module) depends on.
-      // Async, or handing back a promise it builds (`return new Promise((res, rej) => jwt.verify(...))`).
-      // Or handing back a lookup's promise unawaited (`(k) => prisma.user.findFirst(...)`: rules/authHandedLookups.ts).
-      const remote =
-        (returnsPromise(v) || ctx.source.slice(v.start, v.end).includes('new Promise')
-          ? callsRemote(ctx, v.body as Node)
-          : undefined) ?? handedLookup(ctx, v);
+      const remote = functionRemote(ctx, v);
       // Awaiting another module's function that does (`await runQuery(q)`): asked there by the project pass.
       const through =
         remote === undefined && returnsPromise(v) && authClassText(ctx.source) ? settledImports(ctx, v) : [];

@@ -3,6 +3,7 @@
 // with what the modules calling it create: whether the helper's request is bounded and retried
 // depends on the instance its callers build, so the project pass judges it by their facts
 // (ModuleFacts.httpClients, checked in keepCandidate.ts through eventCallers.ts someCaller).
+import { escapeRegExp } from '../escapeRegExp.js';
 import { type Node, objectProps, propertyName, unwrap } from './ast.js';
 import { instanceFactory } from './httpInstances.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -112,6 +113,42 @@ export function axiosInstanceParam(ctx: ModuleContext, id: Node): boolean {
   const fallback = unwrap(param.right);
   return (
     fallback?.type === 'Identifier' && ctx.importOf(fallback.name as string, fallback)?.source === 'axios'
+  );
+}
+
+/** The instance types HTTP libraries export, by library: what a parameter holding a client is typed as. */
+const CLIENT_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
+  got: new Set(['Got']),
+  axios: AXIOS_TYPES,
+  ky: new Set(['KyInstance']),
+};
+
+/**
+ * `client.get('users').json()` on a parameter typed by an HTTP library's instance type, imported from it
+ * (`client: Got`, `http: AxiosInstance`, `api: KyInstance`): whatever instance the caller builds, the call
+ * is a request to another system.
+ * @example
+ * typedClientCall(ctx, call) // true for `client.get(url)` in `async (code: string, client: Got) => ...`
+ */
+export function typedClientCall(ctx: ModuleContext, call: Node): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression') return false;
+  const object = unwrap(callee.object);
+  if (object?.type !== 'Identifier') return false;
+  const binding = ctx.resolve(object.name as string, object);
+  if (binding?.kind !== 'param') return false;
+  const name = typeName(binding.declaration);
+  if (name === undefined) return false;
+  // `import type { Got } from 'got'` binds no value, so it is read from the text.
+  const source =
+    ctx.imports.get(name)?.source ??
+    new RegExp(
+      `import\\s+type\\s*\\{[^}]*\\b${escapeRegExp(name)}\\b[^}]*\\}\\s*from\\s*['"]([\\w-]+)['"]`,
+    ).exec(ctx.source)?.[1];
+  return (
+    source !== undefined &&
+    Object.hasOwn(CLIENT_TYPES, source) &&
+    CLIENT_TYPES[source]?.has(name as string) === true
   );
 }
 

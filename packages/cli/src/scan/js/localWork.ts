@@ -4,6 +4,7 @@
 // alone (`try { return await bcrypt.compare(pw, hash) } catch { return false }`) hides no outage. Jimp's
 // `read` also takes a URL and downloads it first: that read is not local.
 import { calleeName, type Node, stringValue, unwrap } from './ast.js';
+import { localDecode } from './localDecoders.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** Packages whose promises do local CPU work only. */
@@ -19,7 +20,8 @@ const LOCAL_PACKAGES =
  * localWork(ctx, call) // true for `await sharp(buffer).metadata()`
  */
 export function localWork(ctx: ModuleContext, call: Node): boolean {
-  return rootPackage(ctx, call, 0);
+  // A token decoded without a key (`await jose.decodeJwt(t)`): js/localDecoders.ts.
+  return localDecode(ctx, call) || rootPackage(ctx, call, 0);
 }
 
 /** A value that names a remote file: a string or template literal, a concatenation, `new URL(...)`, a `...url`. */

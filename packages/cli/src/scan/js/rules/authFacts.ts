@@ -4,6 +4,7 @@ import { calleeName, type Node, someDescendant, stringValue, unwrap, wrap } from
 import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure } from './authAnswers.js';
+import { sameAnswerTests } from './authSameAnswers.js';
 import { isDeniedStatusValue } from './authStatusVerdict.js';
 import { isLogCall } from './catchFacts.js';
 import { describesError } from './errorText.js';
@@ -40,6 +41,7 @@ export function isNotVerifiedValue(node: Node | null | undefined): boolean {
 export function discriminates(handler: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   if (param === undefined) return false;
+  const sameAnswer = sameAnswerTests(handler);
   return someDescendant(
     handler.body,
     (n) => {
@@ -57,6 +59,8 @@ export function discriminates(handler: Node): boolean {
           (n.alternate == null || onlyLogs(n.alternate))
         )
           return false;
+        // `if (err instanceof errors.JWTExpired) return 401` and 401 for the rest: one refusal for all.
+        if (sameAnswer.has(n)) return false;
         // `e.name === 'TokenExpiredError' ? 'Session expired' : 'Invalid token'`: picks the words of the one
         // answer every error gets, not which errors get it.
         if (n.type === 'ConditionalExpression' && picksWords(n)) return false;

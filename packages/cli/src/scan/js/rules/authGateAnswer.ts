@@ -19,7 +19,9 @@ export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
   if (parent !== undefined && comparedToNo(parent, node)) ({ node, parent } = userOf(ctx, parent));
   if (parent?.type === 'IfStatement' && parent.test === node)
     return answersAuthFailure(parent.consequent, ctx) ?? answersAuthFailure(parent.alternate, ctx);
-  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return undefined;
+  if (parent?.type !== 'VariableDeclarator') return undefined;
+  if (parent.id?.type === 'ObjectPattern') return destructuredGate(ctx, parent);
+  if (parent.id?.type !== 'Identifier') return undefined;
   const name = parent.id.name as string;
   const fn = ctx.enclosingFunction(parent);
   let answer: Node | undefined;
@@ -37,6 +39,35 @@ export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
       answer = answersAuthFailure(m.consequent, ctx);
   }
   return answer ?? chosenDeny(ctx, fn, parent, name) ?? deniedStatusCase(ctx, fn, parent, name);
+}
+
+/**
+ * `const { isValid, payload } = await verifyJWT(t); if (!isValid || !payload) return unauthorized()`: a
+ * name the result binds, negated alone or in an `||` (which holds whenever that name is falsy).
+ */
+function destructuredGate(ctx: ModuleContext, declarator: Node): Node | undefined {
+  const names = new Set<string>();
+  for (const p of (declarator.id as Node).properties as Node[]) {
+    const value = p.type === 'Property' ? unwrap(p.value) : undefined;
+    const local = value?.type === 'AssignmentPattern' ? unwrap(value.left) : value;
+    if (local?.type === 'Identifier') names.add(local.name as string);
+  }
+  const body = ctx.enclosingFunction(declarator)?.body as Node | undefined;
+  for (const m of body == null ? [] : nodesWithin(body, 'IfStatement')) {
+    if (m.start < declarator.end || !negatesOne(m.test, names)) continue;
+    const answer = answersAuthFailure(m.consequent, ctx);
+    if (answer !== undefined) return answer;
+  }
+  return undefined;
+}
+
+/** `!name`, or an `||` with `!name` among its operands, for one of `names`. */
+function negatesOne(test: Node | undefined, names: ReadonlySet<string>): boolean {
+  const t = unwrap(test);
+  if (t?.type === 'LogicalExpression' && t.operator === '||')
+    return negatesOne(t.left, names) || negatesOne(t.right, names);
+  const arg = t?.type === 'UnaryExpression' && t.operator === '!' ? unwrap(t.argument) : undefined;
+  return arg?.type === 'Identifier' && names.has(arg.name as string);
 }
 
 /** A branch of a choice that is the failure answer itself: `'Deny'`, `401`, or code answering 401/403. */

@@ -4,6 +4,8 @@
 // rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
 // cannot see into.
 import { calleeName, isFunction, memberPath, type Node, objectProps, unwrap, wrap } from '../ast.js';
+import { typedClientCall } from '../handedInClients.js';
+import { localDecode } from '../localDecoders.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall, methodOf, ownMethod, sdkInstance } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
@@ -126,6 +128,12 @@ function bodyRemote(ctx: ModuleContext, body: Node, depth: number): string | und
   return remembered(ctx, body, depth * 2 + 1, () => walkRemote(ctx, wrap(body), depth));
 }
 
+/** Is `block` a try's own block, whose `return p` hands `p` out past its catch? */
+function tryBlock(ctx: ModuleContext, block: Node): boolean {
+  const parent = ctx.parentOf(block);
+  return parent?.type === 'TryStatement' && parent.block === block;
+}
+
 /** What remote system a block depends on (see above), or undefined. */
 export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string | undefined {
   return remembered(ctx, block, depth * 2, () => walkRemote(ctx, block, depth));
@@ -144,7 +152,8 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
     if (n.type !== 'CallExpression') return false;
     const name = calleeName(n);
     const imp = ctx.importRoot(n.callee);
-    const parentType = chainUser(ctx, n)?.type;
+    const user = chainUser(ctx, n);
+    const parentType = user?.type;
     const awaited = parentType === 'AwaitExpression';
     // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
     // whoever awaits that method; only for the client calls below, never for a name judged by its words.
@@ -152,6 +161,14 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
     const args = n.arguments as Node[];
     const handedBack =
       awaited || parentType === 'ReturnStatement' || isFunction(unwrap(args[args.length - 1]));
+    // `return getVerifier().verify(t)`, `(t) => verifier.verify(t)`: the verifier's promise handed back
+    // unawaited settles whoever awaits the helper (a try's own `return p` escapes its catch, though).
+    const returned =
+      (parentType === 'ReturnStatement' ||
+        (parentType === 'ArrowFunctionExpression' && user?.body?.type !== 'BlockStatement')) &&
+      !tryBlock(ctx, block);
+    // `jose.decodeJwt(t)`: its name says jwt, but it reads the claims with no key (js/localDecoders.ts).
+    if (localDecode(ctx, n)) return false;
     // jose's verifiers all take the key (or a key set) second: `jwtVerify`, `compactVerify`,
     // `flattenedVerify`, `generalVerify`.
     if (JOSE_VERIFY.test(name ?? '') && imp?.source === 'jose') {
@@ -214,18 +231,19 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
     }
     if (name === 'getSigningKey' || name === 'getSigningKeys' || name === 'getSigningKeyAsync')
       what = 'the JWKS endpoint';
-    else if (/^verify/.test(name ?? '') && awaited && n.callee.type === 'MemberExpression') {
-      // NestJS's JwtService checks against the secret it was configured with.
-      if (nestJwt(ctx, n.callee.object)) return false;
+    else if (/^verify/.test(name ?? '') && (awaited || returned) && n.callee.type === 'MemberExpression') {
+      // NestJS's JwtService checks against the secret it was configured with; aws-jwt-verify's
+      // `verifySync` only reads keys already cached (it throws rather than fetch).
+      if (nestJwt(ctx, n.callee.object) || /Sync$/.test(name ?? '')) return false;
       if (remoteVerifierObject(ctx, n.callee.object)) what = 'the JWKS endpoint';
-      else if (name !== 'verify' && NAMED_REMOTE.test(name ?? '')) what = `${name}()`;
+      else if (awaited && name !== 'verify' && NAMED_REMOTE.test(name ?? '')) what = `${name}()`;
     } else if (isSdkSend(ctx, n)) {
       const arg = unwrap(n.arguments[0]);
       const cmd =
         arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
       what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
     } else if (sdkHelperCall(ctx, n, imp?.source)) what = `${name}() (AWS)`;
-    else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
+    else if (classifyHttpCall(ctx, n) !== undefined || typedClientCall(ctx, n)) what = 'an HTTP call';
     else if (dataLookup(ctx, n) !== undefined) what = dataLookup(ctx, n);
     else if (awaited && name !== undefined) {
       // A function of this module: what it does decides, not its name.

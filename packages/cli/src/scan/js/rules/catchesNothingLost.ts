@@ -4,6 +4,7 @@
 import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { authCatch } from './auth.js';
+import { discriminates } from './authFacts.js';
 import { isObservation } from './catchFacts.js';
 import { refusesRequests } from './refusesRequests.js';
 import { failureStillReported } from './reportedAfterBookkeeping.js';
@@ -19,8 +20,10 @@ import { onlyEndsSession } from './sessionTeardown.js';
  */
 export function catchesNothingLost(ctx: ModuleContext, handler: Node, statements: Node[]): boolean {
   const tryStatement = ctx.parentOf(handler) as Node;
-  // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
-  if (authCatch(ctx, handler)) return true;
+  // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it. One that
+  // answers 401 only for an error it tells apart (`if (err.name === 'JWTExpired') return 401`) is no
+  // catch-all there, and the errors it lets fall through are judged here.
+  if (authCatch(ctx, handler) && !discriminates(handler)) return true;
   // `try { return client.send(c) } catch`: the rejection reaches the caller, not this catch
   // (returnedPromiseTry.ts); `try { await smtp.quit() } catch {}` ends a session, never the work.
   if (returnsPromiseUncaught(ctx, tryStatement) || onlyEndsSession(ctx, tryStatement.block as Node))

@@ -43,12 +43,12 @@ export function consumerCap(
   const built =
     functionConstruct(ctx, fnExpr) ?? (fnExpr === undefined ? undefined : fieldConstruct(ctx, fnExpr));
   const fnProps = built?.props;
-  // Spread props may reserve concurrency, unless each spread is a project helper's defaults read here. A
-  // local literal's spread is not read here yet: reading it finds one more capped mapping, which needs a fixture
-  // with traps before it moves a finding.
+  // Spread props may reserve concurrency, unless each spread is read here: a project helper's defaults, a
+  // local literal, or a choice between literals (`...(props.memorySize ? { memorySize } : {})`, both
+  // branches' keys). Only an opaque spread (a caller's props, a call's result) keeps the benefit of the doubt.
   const spreadCaps =
     fnProps?.spread === true &&
-    spreadKeys(ctx, (built?.node.arguments as Node[] | undefined)?.[2], false)?.has(
+    spreadKeys(ctx, (built?.node.arguments as Node[] | undefined)?.[2])?.has(
       'reservedConcurrentExecutions',
     ) !== false;
   if (spreadCaps || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
