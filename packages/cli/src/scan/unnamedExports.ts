@@ -3,13 +3,12 @@
 // depends on the value or the work it hides. In a shared module it is reached
 // through its exports; when the project imports the module, yet no importer names any export that reaches
 // the finding (it imports the module for something else), nothing calls that code: dead code a reviewer
-// deletes rather than hardens (an export the package's own tests call is API, and stays judged). Judged only where the package's handler graph is known (scriptCallers.ts), so a
+// deletes rather than hardens. Judged only where the package's handler graph is known (scriptCallers.ts), so a
 // library whose callers live outside the scan keeps its findings.
 
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
 import { packageDir } from './scriptCallers.js';
-import { TestCallers } from './testCallers.js';
 
 /** The rules judged so: each is about a call made at run time, nothing a caller could act on if never made. */
 export const RUN_TIME_RULES: ReadonlySet<string> = new Set([
@@ -36,14 +35,5 @@ export function unnamedExport(project: Project, file: string, c: Candidate): boo
   if (root === undefined) return false;
   const uses = project.importerUses;
   if (!uses.knowsHandlersUnder(packageDir(file, root)) || uses.onHandlerPath(file, names)) return false;
-  if (!project.eventCallers.importedUnnamed(file, names)) return false;
-  // An export the package's tests call is API kept under test, not code nothing can call (testCallers.ts).
-  let tests = testCallers.get(project);
-  if (tests === undefined) testCallers.set(project, (tests = new TestCallers()));
-  return !tests.named(packageDir(file, root), file, names, (from, source) =>
-    project.resolveModule(from, source),
-  );
+  return project.eventCallers.importedUnnamed(file, names);
 }
-
-/** Each scan's tests, read once (a project is one scan). */
-const testCallers = new WeakMap<Project, TestCallers>();
