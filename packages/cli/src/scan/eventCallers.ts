@@ -16,6 +16,7 @@ import { handlerExportsReaching } from './handlerExportReach.js';
 import { handlersAbove } from './handlersAbove.js';
 import { importedUnnamed } from './importedUnnamed.js';
 import { ImporterIndex } from './importerIndex.js';
+import { interfaceAncestors } from './interfaceAncestors.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
@@ -173,14 +174,22 @@ export class EventCallers {
     depth = 0,
   ): { callers: string[]; typeUsed: boolean; importers: number } {
     const importers = this.graph.importersOf(file);
-    for (const { source } of interfaces) {
-      const target = source === '' ? undefined : this.lookup.resolve(file, source);
-      if (target !== undefined)
-        for (const f of this.graph.importersOf(target)) if (f !== file) importers.add(f);
-    }
+    // The interfaces the class implements, and those they extend: code typed by any of them may call it.
+    const resolve = (from: string, source: string) => this.lookup.resolve(from, source);
+    const declared = interfaces.flatMap(({ source, name }) => {
+      const target = source === '' ? file : resolve(file, source);
+      return target === undefined ? [] : [{ file: target, name }];
+    });
+    const answers = interfaceAncestors(declared, (f) => this.textOf(f), resolve);
+    for (const i of answers)
+      if (i.file !== file) for (const f of this.graph.importersOf(i.file)) if (f !== file) importers.add(f);
     // A method is called by code that names its class or an interface of it (a type, a constructor);
     // a module that only imports a barrel the class is in, for something else, is not its caller.
-    const types = [...(owner !== undefined ? [owner] : []), ...interfaces.map((i) => i.name)];
+    const types = [
+      ...(owner !== undefined ? [owner] : []),
+      ...interfaces.map((i) => i.name),
+      ...answers.map((i) => i.name),
+    ];
     const namesType =
       types.length === 0
         ? undefined

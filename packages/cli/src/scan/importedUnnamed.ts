@@ -5,6 +5,7 @@
 import { localNames, mentions } from './callerText.js';
 import { defaultMembersOnly, defaultWholeSources } from './defaultWholeSources.js';
 import type { ImporterIndex } from './importerIndex.js';
+import { typeOnlyImport } from './typeOnlyImports.js';
 import type { WholeSources } from './wholeSources.js';
 
 /** What the reading needs of the caller search: its import graph, whole-use memo, resolver and texts. */
@@ -18,15 +19,22 @@ export interface ImporterTexts {
 /**
  * Is `file` imported by the project, yet by no module that names one of `names` or re-exports it whole?
  * Then nothing in sight calls those exports. False when nothing imports `file` (an import the scan could
- * not resolve looks the same) or for a default export (called under the importer's own name).
+ * not resolve looks the same; an import of its types only is none) or for a default export (called under the
+ * importer's own name).
  *
  * @example
  * importedUnnamed(texts, '/app/lib/mail.js', ['sendInvite']) // true: its importers call only sendReceipt
  */
 export function importedUnnamed(texts: ImporterTexts, file: string, names: readonly string[]): boolean {
   if (names.length === 0 || names.includes('default')) return false;
-  const importers = texts.graph.importersOf(file);
-  if (importers.size === 0) return false;
+  const own = texts.textOf(file);
+  // An importer of its types alone loads none of its code (typeOnlyImports.ts): no importer at all.
+  const direct = (f: string) => (source: string) => texts.resolve(f, source) === file;
+  const importers = [...texts.graph.importersOf(file)].filter((f) => {
+    const text = texts.textOf(f);
+    return own === undefined || text === undefined || !typeOnlyImport(text, direct(f), own);
+  });
+  if (importers.length === 0) return false;
   // A barrel that renames (`export { default as sqsCollector } from`) hands importers another name.
   const barrels = texts.graph.barrelsOf(file);
   for (const barrel of barrels) {
@@ -34,7 +42,6 @@ export function importedUnnamed(texts: ImporterTexts, file: string, names: reado
     if (text === undefined || localNames(text, [...names, 'default']).length > 0) return false;
   }
   // Methods of the module's default object reach whoever the object is handed to (defaultWholeSources.ts).
-  const own = texts.textOf(file);
   const viaDefault = own !== undefined && defaultMembersOnly(own, names);
   for (const f of importers) {
     const text = texts.textOf(f);

@@ -14,7 +14,7 @@ import { uncalled } from './uncalled.js';
 
 /**
  * `'off'` when the finding sits in a local-only branch; otherwise the exports of a handler-less module
- * whose functions reach it (empty when the module has handlers or nothing exported reaches it).
+ * whose functions reach it (empty when the module has handlers, a template names one of its exports, or nothing exported reaches it).
  *
  * @example
  * candidatePath(ctx, 'swallowed-error', catchClause) // ['holdingById'] in lib/platform-api/requests.js
@@ -26,7 +26,15 @@ export function candidatePath(ctx: ModuleContext, rule: string, node: Node): 'of
   // like a helper's export (the option's callers must all be scripts).
   const gated = flagGated(ctx, node);
   if (gated !== undefined) return gated.exported.length === 0 ? 'off' : gated.exported;
-  if (ctx.handlers.size > 0 || ctx.batchHandlers.size > 0 || ctx.enclosingFunction(node) === undefined)
+  // A module a template wires an export of is an entry, whatever shape that export has (a factory's answer,
+  // `export const handler = webhookFactory(client)`): its code runs on a deployed path, not only through
+  // what other modules name of it (a consumer importing its event type names none of its functions).
+  if (
+    ctx.handlers.size > 0 ||
+    ctx.batchHandlers.size > 0 ||
+    ctx.templateNamed.size > 0 ||
+    ctx.enclosingFunction(node) === undefined
+  )
     return [];
   return exportsReaching(ctx, node, true);
 }

@@ -12,6 +12,7 @@ import type { ImportRef } from './Candidate.js';
 import { classMethods, constructionEdges } from './constructedClasses.js';
 import { folderLoadCalls } from './folderLoads.js';
 import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
+import { heldInstanceReads } from './heldInstances.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import { localCallEdges } from './localCallEdges.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -153,7 +154,8 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     if (refs.length > 0) nest(fn);
   }
   // A method of a module picked from a folder loaded by computed path (js/folderLoads.ts).
-  for (const { fn, ref } of loads) {
+  // A project instance held in a module-level value the function reads: a registry (js/heldInstances.ts).
+  for (const { fn, ref } of [...loads, ...heldInstanceReads(ctx)]) {
     add(direct, fn, ref);
     nest(fn);
   }

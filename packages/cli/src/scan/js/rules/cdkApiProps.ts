@@ -33,6 +33,10 @@ export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number):
   const taken = n?.type === 'Identifier' ? paramKey(ctx, n) : undefined;
   const owner = taken === undefined ? undefined : constructorClass(ctx, taken.fn.body as Node);
   if (taken !== undefined && owner !== undefined) return noteRoute(ctx, owner, taken.key, limit);
+  // `props.routeHandlers.forEach(({ handler }) => new HttpLambdaIntegration(id, handler))`: each element's key.
+  const element = taken === undefined ? undefined : iteratedProp(ctx, taken.fn);
+  if (taken !== undefined && element !== undefined)
+    return noteRoute(ctx, element.cls, `${element.key}${ELEMENT}${taken.key}`, limit);
   if (n?.type === 'Identifier') return noteRoutedParam(ctx, n, limit);
   if (n?.type !== 'MemberExpression') return false;
   const root = unwrap(n.object as Node);
@@ -41,6 +45,26 @@ export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number):
   if (ctx.resolve(root.name as string, root)?.kind !== 'param') return false;
   const cls = constructorClass(ctx, n);
   return cls !== undefined && noteRoute(ctx, cls, key, limit);
+}
+
+/** Joins a props key holding an array and the key of its elements routed: `routeHandlers[].handler`. */
+export const ELEMENT = '[].';
+
+/** Array methods that run their callback on each element. */
+const EACH = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every']);
+
+/**
+ * The constructor's props key an iteration callback runs over (`props.routeHandlers.forEach(cb)`, or a
+ * `const { routeHandlers } = props` iterated), and the construct class, when `fn` is such a callback.
+ */
+function iteratedProp(ctx: ModuleContext, fn: Node): { cls: Node; key: string } | undefined {
+  const call = ctx.parentOf(fn);
+  const callee = call?.type === 'CallExpression' ? unwrap(call.callee as Node) : undefined;
+  if (callee?.type !== 'MemberExpression' || (call?.arguments as Node[])[0] !== fn) return undefined;
+  if (!EACH.has(propertyName(callee.property as Node) ?? '')) return undefined;
+  const array = paramKey(ctx, callee.object as Node);
+  const cls = array === undefined ? undefined : constructorClass(ctx, array.fn.body as Node);
+  return array === undefined || cls === undefined ? undefined : { cls, key: array.key };
 }
 
 /** Notes the class's prop `key` routed behind an API waiting `limit` seconds (the shortest wait wins). */
@@ -72,6 +96,15 @@ function handedValues(ctx: ModuleContext, node: Node): { entries: [string, Node]
   const args = node.arguments as Node[];
   const props = objectProps(ctx.valueOf(args.at(-1)));
   const entries: [string, Node][] = props === undefined ? [] : [...props.props];
+  // An array of objects handed under a key (`routeHandlers: [{ routePath, handler: fn }]`): each element's
+  // values under `routeHandlers[].handler`, as the class notes an iterated prop (iteratedProp).
+  for (const [key, value] of [...entries]) {
+    const array = ctx.valueOf(value);
+    if (array?.type !== 'ArrayExpression') continue;
+    for (const element of array.elements as (Node | null)[])
+      for (const [inner, v] of objectProps(ctx.valueOf(element ?? undefined))?.props ?? [])
+        entries.push([`${key}${ELEMENT}${inner}`, v]);
+  }
   args.forEach((arg, i) => {
     if (i >= 2 && ctx.valueOf(arg)?.type !== 'ObjectExpression') entries.push([`#${i}`, arg]);
   });
@@ -201,7 +234,7 @@ export function routedPropsBuilt(
     )
       continue;
     for (const [key, value] of entries) {
-      if (!key.startsWith('#'))
+      if (!key.startsWith('#') && !key.includes(ELEMENT))
         handedPropsBuilt(ctx, node, {
           key,
           value,
