@@ -46,6 +46,15 @@ describe('analysisFailure', () => {
   });
 });
 
+describe('analysisFailure on odd thrown values', () => {
+  it('summarises a value that cannot be turned into text instead of throwing from the guard', () => {
+    expect(analysisFailure(Object.create(null))).toContain('a thrown object');
+    const odd = new Error('x');
+    Object.defineProperty(odd, 'message', { value: Object.create(null) });
+    expect(analysisFailure(odd)).toContain('a thrown object');
+  });
+});
+
 describe('projectPassOr', () => {
   it("answers the pass's result and records nothing when it finishes", () => {
     const problems: ScanProblem[] = [];

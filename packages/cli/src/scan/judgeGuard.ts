@@ -53,9 +53,17 @@ export function projectPassOr<T>(pass: string, problems: ScanProblem[], fallback
   }
 }
 
-/** The error's name and first line, bounded: never a stack, a path of the machine, or a source excerpt. */
+/**
+ * The error's name and first line, bounded: never a stack, a path of the machine, or a source excerpt. It
+ * must not throw itself (it runs inside the guards): a thrown value with no usable `toString`
+ * (`Object.create(null)`) or an Error whose message is not a string is summarised by its type alone.
+ */
 function thrownSummary(error: unknown): string {
-  return error instanceof Error
-    ? `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`
-    : String(error).slice(0, 200);
+  try {
+    return error instanceof Error
+      ? `${String(error.name)}: ${String(error.message).split('\n')[0]?.slice(0, 200)}`
+      : String(error).slice(0, 200);
+  } catch {
+    return `a thrown ${typeof error}`;
+  }
 }

@@ -30,6 +30,27 @@ const NOT_AN_ANSWER = /^(is|has|log|report|track|capture|record)/i;
 const serverErrorCall = (name: string): boolean => SERVER_ERROR_CALL.test(name) && !NOT_AN_ANSWER.test(name);
 
 /**
+ * Is the builder call what the statement answers: the returned or stated value itself, or an argument of it
+ * (`return callback(null, internalServerError())`, `res.json(serverError())`)? A builder whose result is only
+ * kept (`const err = toServerError(e)`) or logged (`console.error(describeServerError(e))`) answers nothing.
+ */
+function answersWith(statement: Node, call: Node): boolean {
+  const value =
+    statement.type === 'ReturnStatement'
+      ? unwrap(statement.argument as Node)
+      : statement.type === 'ExpressionStatement'
+        ? unwrap(statement.expression as Node)
+        : undefined;
+  const answer = value?.type === 'AwaitExpression' ? unwrap(value.argument as Node) : value;
+  if (answer === call) return true;
+  if (answer?.type !== 'CallExpression' || NOT_AN_ANSWER.test(calleeName(answer) ?? '')) return false;
+  const callee = unwrap(answer.callee as Node);
+  const owner = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+  if (/^(console|logger|log)$/i.test(lastName(owner) ?? '')) return false;
+  return (answer.arguments as Node[]).some((a) => unwrap(a) === call);
+}
+
+/**
  * Does this branch fail the work whenever it runs: it is, or one of its top-level statements is, a throw, a
  * 5xx answer (`res.status(500)`, `sendResponse(500, ...)`, `{ statusCode: 500 }`, a builder named for one, `return
  * INTERNAL_SERVER_ERROR`) or a batch item failure (`batchItemFailures.push(...)`)? A failure under a
@@ -56,7 +77,12 @@ function failingStatement(statement: Node): boolean {
       if (n.type === 'ReturnStatement' && serverError(n.argument as Node | null)) fails = true;
       else if (n.type === 'CallExpression' && (n.arguments as Node[]).some((a) => serverError(a)))
         fails = true;
-      else if (n.type === 'CallExpression' && serverErrorCall(calleeName(n) ?? '')) fails = true;
+      else if (
+        n.type === 'CallExpression' &&
+        serverErrorCall(calleeName(n) ?? '') &&
+        answersWith(statement, n)
+      )
+        fails = true;
       else if (n.type === 'CallExpression' && calleeName(n) === 'push') {
         const callee = unwrap(n.callee);
         const owner = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;

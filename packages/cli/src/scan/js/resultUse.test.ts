@@ -57,6 +57,21 @@ describe('failsOnAnswer', () => {
       'goes on',
     ],
     [
+      'a test whose failing side answers a server error through a callback',
+      "const r = await load(); if (!r) return callback(null, internalServerError('no file')); return ok(r);",
+      'falsy',
+    ],
+    [
+      'a test whose failing side only keeps a server error built',
+      "const r = await load(); if (!r) { const err = toServerError('no file'); } return ok(r);",
+      'goes on',
+    ],
+    [
+      'a test whose failing side only logs a server error built',
+      "const r = await load(); if (!r) console.error(describeServerError('no file')); return ok(r);",
+      'goes on',
+    ],
+    [
       'a test whose failing side goes on',
       'const r = await load(); if (!r) { return { offer: true } }',
       'goes on',

@@ -31,6 +31,18 @@ describe('settlesRecordsOutOfView', () => {
       'work in view (swallowed-error judges it)',
       'await Promise.allSettled(event.Records.map((r) => db.send(new PutItemCommand(r))));',
     ],
+    [
+      'a callback-era failure on the rejections',
+      "const rs = await Promise.allSettled(event.Records.map((r) => store(r))); if (rs.some((x) => x.status === 'rejected')) return callback(new Error('x'));",
+    ],
+    [
+      'a context.fail on the rejections',
+      "const rs = await Promise.allSettled(event.Records.map((r) => store(r))); if (rs.some((x) => x.status === 'rejected')) context.fail('x');",
+    ],
+    [
+      'the rejections answered as batch item failures',
+      "const rs = await Promise.allSettled(event.Records.map((r) => store(r))); return { batchItemFailures: rs.flatMap((x, i) => (x.status === 'rejected' ? [{ itemIdentifier: event.Records[i].messageId }] : [])) };",
+    ],
     ['a settle of other work', 'await Promise.allSettled([store(event)]);'],
     ['Promise.all', 'await Promise.all(event.Records.map((r) => store(r)));'],
   ])('does not hold for %s', (_why, body) => {

@@ -9,8 +9,13 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { mapsRecords } from './batchIds.js';
 import { isAllSettled, settlesIo } from './settledDrops.js';
 
-/** What answers a rejection in the handler's own code (comments aside): a throw, a reject, an exit. */
-const ANSWERS = /\bthrow\b|\breject\s*\(|\bprocess\.exit|\bexitCode\b/;
+/**
+ * What answers a rejection in the handler's own code (comments aside): a throw, a reject, an exit, a
+ * callback-era failure (`callback(err)`, `context.fail(err)`, `context.done(err)`: any first argument but
+ * null), or the records' own failures answered (`batchItemFailures`).
+ */
+const ANSWERS =
+  /\bthrow\b|\breject\s*\(|\bprocess\.exit|\bexitCode\b|\.fail\s*\(|\b(callback|cb|done)\s*\(\s*(?!null\b|undefined\b|\))|\bbatchItemFailures\b/;
 
 /**
  * Does the handler settle its own records with `Promise.allSettled` over work out of view, the settle

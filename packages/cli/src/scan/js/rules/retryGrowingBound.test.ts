@@ -14,6 +14,20 @@ const retry = (inCatch: string) =>
   `for (;;) { try { return await call(); } catch (e) { if (!isThrottle(e)) throw e; ${inCatch} } }`;
 
 describe('growingBound', () => {
+  it('does not bound a delay declared afresh in each round', () => {
+    // Prepare
+    const { ctx, loop } = loopOf(
+      'for (;;) { let wait = 100; try { return await call(); } catch (e) { if (wait > max) throw e; await sleep(wait); wait *= 2; } }',
+    );
+
+    // Act
+    const bounded = growingBound(loop);
+
+    // Assess
+    expect(bounded).toBe(false);
+    expect(loopSite(ctx, loop)?.unbounded).toBe('retry loop with no attempt limit');
+  });
+
   it.each([
     ['a multiplied delay past a limit', 'if (ms > max) { throw e; } await sleep(ms); ms = ms * 2;'],
     ['a compound multiplication', 'if (ms >= max) throw e; await sleep(ms); ms *= factor;'],
@@ -38,6 +52,12 @@ describe('growingBound', () => {
     ['a delay that grows but is never compared', 'await sleep(ms); ms *= 2;'],
     ['a comparison that only logs', "if (ms > max) log('slow'); await sleep(ms); ms *= 2;"],
     ['a shrinking delay', 'if (ms > max) throw e; await sleep(ms); ms = ms / 2;'],
+    [
+      'a delay capped after it grows',
+      'if (ms > max) throw e; await sleep(ms); ms *= 2; ms = Math.min(ms, max);',
+    ],
+    ['a delay reset on every round', 'if (ms > max) throw e; await sleep(ms); ms = 100; ms *= 2;'],
+    ['a delay that also shrinks', 'if (ms > max) throw e; await sleep(ms); ms *= 2; ms--;'],
   ])('does not bound %s', (_why, inCatch) => {
     // Prepare
     const { ctx, loop } = loopOf(retry(inCatch));

@@ -56,6 +56,23 @@ export function growingBound(loop: Node): boolean {
     },
     true,
   );
+  // A name set afresh in the loop (declared in its body, reset to a start value, or capped after growing:
+  // `ms *= 2; ms = Math.min(ms, max)`) may never pass its limit, so only a name the loop changes by growth alone
+  // counts.
+  for (const name of [...limited]) if (setAfresh(loop.body as Node, name)) limited.delete(name);
   if (limited.size === 0) return false;
   return someDescendant(loop.body as Node, (n) => [...limited].some((name) => grows(n, name)), true);
+}
+
+/** Is `name` declared in the loop's body, or given a value there other than by growth (`v = base`, `v = Math.min(v, max)`)? */
+function setAfresh(body: Node, name: string): boolean {
+  const isName = (x: Node | undefined) => unwrap(x)?.type === 'Identifier' && unwrap(x)?.name === name;
+  return someDescendant(
+    body,
+    (n) =>
+      (n.type === 'VariableDeclarator' && isName(n.id as Node)) ||
+      (n.type === 'AssignmentExpression' && isName(n.left as Node) && !grows(n, name)) ||
+      (n.type === 'UpdateExpression' && isName(n.argument as Node) && n.operator !== '++'),
+    true,
+  );
 }

@@ -84,6 +84,17 @@ describe('transformMaySet', () => {
     ['a callback under a condition', '{ queue: (args) => { if (prod) args.delaySeconds = 1; } }', true],
     ['a callback returning new args', '{ queue: (args) => ({ ...args, delaySeconds: 1 }) }', true],
     ['a callback writing elsewhere', '{ queue: (args) => { other.delaySeconds = 1; } }', true],
+    [
+      'a chained assignment setting it',
+      '{ queue: (args) => { args.delaySeconds = args.redrivePolicy = p; } }',
+      true,
+    ],
+    ['a value merging settings', '{ queue: (args) => { args.tags = Object.assign(args, shared); } }', true],
+    [
+      'a value computed from the args',
+      '{ queue: (args) => { args.delaySeconds = args.delaySeconds * 2; } }',
+      false,
+    ],
   ])('%s', (_why, transform, expected) => {
     expect(maySet(transform)).toBe(expected);
   });

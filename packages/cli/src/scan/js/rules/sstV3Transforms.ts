@@ -135,7 +135,16 @@ function callbackMaySet(fn: Node, prop: string): boolean {
     const assign = unwrap(e);
     if (assign?.type !== 'AssignmentExpression') return true;
     const path = memberPath(assign.left as Node);
-    return path === undefined || path.length < 2 || path[0] !== param.name || path[1] === prop;
+    if (path === undefined || path.length < 2 || path[0] !== param.name || path[1] === prop) return true;
+    // The value may itself set keys: `args.a = args.redrivePolicy = p`, `args.a = Object.assign(args, shared)`.
+    const setsMore = (n: Node) =>
+      n.type === 'AssignmentExpression' ||
+      (n.type === 'CallExpression' &&
+        (n.arguments as Node[]).some(
+          (a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === param.name,
+        ));
+    const right = unwrap(assign.right as Node);
+    return right !== undefined && (setsMore(right) || someDescendant(right, setsMore));
   });
 }
 
