@@ -157,4 +157,21 @@ describe('the edges a registry module gives its exports', () => {
     const edges = Object.keys(facts.exportCalls ?? {});
     expect(edges).toEqual(['getCollector']);
   });
+
+  it('gives nothing to a function asking `type in collectors` of a table (trap)', () => {
+    // Prepare
+    const source = [
+      "import { RestCollector } from './rest';",
+      'const collectors = { rest: new RestCollector() };',
+      'export const getCollector = (type: string) => collectors[type as keyof typeof collectors];',
+      'export const isSupported = (type: string) => type in collectors;',
+      '',
+    ].join('\n');
+
+    // Act
+    const facts = analyzeModule('/app/src/registry.ts', source, true);
+
+    // Assess
+    expect(Object.keys(facts.exportCalls ?? {})).toEqual(['getCollector']);
+  });
 });
