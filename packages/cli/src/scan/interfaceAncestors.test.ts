@@ -34,6 +34,25 @@ describe('interfaceAncestors', () => {
       { file: '/d/named.ts', name: 'Named' },
     ]);
   });
+
+  it('reads past an arrow in a type parameter default (`=>` opens and closes nothing)', () => {
+    // Prepare
+    const texts: Record<string, string> = {
+      '/d/route.ts':
+        "import { MapProvider } from './map';\nexport interface RouteProvider<F = () => void> extends MapProvider {\n  snap(f: F): void;\n}\n",
+      '/d/map.ts': 'export interface MapProvider {\n  getCityName(): Promise<string>;\n}\n',
+    };
+
+    // Act
+    const found = interfaceAncestors(
+      [{ file: '/d/route.ts', name: 'RouteProvider' }],
+      (f) => texts[f],
+      (_, source) => `/d/${source.slice(2)}.ts`,
+    );
+
+    // Assess
+    expect(found.map((i) => i.name)).toEqual(['RouteProvider', 'MapProvider']);
+  });
 });
 
 /** The adapter, its ports, a service typed by the parent port, and a handler (`handler`) that hands it the adapter. */

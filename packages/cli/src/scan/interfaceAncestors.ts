@@ -61,10 +61,11 @@ function extendedNames(text: string, name: string): string[] {
   for (; end < text.length; end++) {
     const c = text[end];
     if (c === '<') depth++;
-    else if (c === '>') depth--;
+    // The `>` of an arrow (`<F = () => void>`) closes nothing.
+    else if (c === '>' && text[end - 1] !== '=') depth--;
     else if ((c === '{' && depth === 0) || c === ';') break;
   }
-  let heading = text.slice(m.index + m[0].length, end);
+  let heading = text.slice(m.index + m[0].length, end).replace(/=>/g, '  ');
   // Type parameters and arguments hold commas and `extends` of their own: drop them, innermost first.
   for (let before = ''; before !== heading; ) {
     before = heading;

@@ -10,6 +10,8 @@ const tree = tempTrees('bulwark-type-imports-');
 
 const TYPES =
   'export type LabEventType = "LabPublished";\nexport interface Lab { id: string }\nexport const labTypes = [];\n';
+/** A value and a type under one name (zod's `z.infer` idiom): importing the name loads the value. */
+const ORDER = 'export const Order = z.object({});\nexport type Order = z.infer<typeof Order>;\n';
 const isLab = (source: string) => source === './lab';
 
 describe('typeOnlyImport', () => {
@@ -23,9 +25,10 @@ describe('typeOnlyImport', () => {
     ['a type import and a require', "import { Lab } from './lab';\nconst l = require('./lab');", false],
     ['a re-export of the type', "export { LabEventType } from './lab';", false],
     ['another module only', "import { Lab } from './other';", false],
+    ['a schema whose type shares its name (trap)', "import { Order } from './lab';", false],
   ])('%s: %s', (_, text, expected) => {
     // Act
-    const typeOnly = typeOnlyImport(text, isLab, TYPES);
+    const typeOnly = typeOnlyImport(text, isLab, `${TYPES}${ORDER}`);
 
     // Assess
     expect(typeOnly).toBe(expected);

@@ -8,6 +8,10 @@ import { importDeclarations } from './importDeclarations.js';
 /** `export type X =`, `export interface X`, `export declare type X`: names that exist only for the compiler. */
 const TYPE_EXPORT = /\bexport\s+(?:declare\s+)?(?:type|interface)\s+([\w$]+)/g;
 
+/** `export const X`, `export async function X`, `export class X`, `export enum X`: names that exist at run time. */
+const VALUE_EXPORT =
+  /\bexport\s+(?:declare\s+)?(?:default\s+)?(?:const|let|var|(?:async\s+)?function\*?|(?:abstract\s+)?class|(?:const\s+)?enum|namespace)\s+([\w$]+)/g;
+
 /** One part of an import's braces: `[type] name [as local]`. */
 const BINDING = /^(type\s+)?([\w$]+)(?:\s+as\s+[\w$]+)?$/;
 
@@ -30,7 +34,11 @@ export function typeOnlyImport(
   const declarations = importDeclarations(text).filter((d) => targets(d.source));
   // Every load of the module must be one of these declarations: anything else runs it.
   if (declarations.length !== sources.length) return false;
-  const types = new Set([...targetText.matchAll(TYPE_EXPORT)].map((m) => m[1] as string));
+  // A name exported as a value too (`export const Order = z.object(..)` beside `export type Order`) loads it.
+  const values = new Set([...targetText.matchAll(VALUE_EXPORT)].map((m) => m[1] as string));
+  const types = new Set(
+    [...targetText.matchAll(TYPE_EXPORT)].map((m) => m[1] as string).filter((n) => !values.has(n)),
+  );
   return declarations.every((d) => !d.unread && typeClause(text.slice(d.start, d.end), types));
 }
 

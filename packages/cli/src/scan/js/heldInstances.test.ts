@@ -133,4 +133,45 @@ describe('the edges a registry module gives its exports', () => {
     ]);
     expect(edges).toEqual([['getCollector', ['RestCollector', 'RssCollector']]]);
   });
+
+  it('gives nothing to a function naming the value only as a property or a key (trap)', () => {
+    // Prepare: `settings.collectors` and `{ collectors: 0 }` name a property, not the module's registry.
+    const source = [
+      "import { RestCollector } from './rest';",
+      "import { RssCollector } from './rss';",
+      MAP_REGISTRY,
+      'export function countOf(settings: { collectors: string[] }) {',
+      '  return { collectors: settings.collectors.length };',
+      '}',
+      'export class Report {',
+      '  collectors = 0;',
+      '  total() { return this.collectors; }',
+      '}',
+      '',
+    ].join('\n');
+
+    // Act
+    const facts = analyzeModule('/app/src/registry.ts', source, true);
+
+    // Assess
+    const edges = Object.keys(facts.exportCalls ?? {});
+    expect(edges).toEqual(['getCollector']);
+  });
+
+  it('gives nothing to a function asking `type in collectors` of a table (trap)', () => {
+    // Prepare
+    const source = [
+      "import { RestCollector } from './rest';",
+      'const collectors = { rest: new RestCollector() };',
+      'export const getCollector = (type: string) => collectors[type as keyof typeof collectors];',
+      'export const isSupported = (type: string) => type in collectors;',
+      '',
+    ].join('\n');
+
+    // Act
+    const facts = analyzeModule('/app/src/registry.ts', source, true);
+
+    // Assess
+    expect(Object.keys(facts.exportCalls ?? {})).toEqual(['getCollector']);
+  });
 });

@@ -50,12 +50,30 @@ export function heldInstanceReads(ctx: ModuleContext): { fn: Node; ref: ImportRe
   forEachDescendant(ctx.program, (id) => {
     if (id.type !== 'Identifier' || !names.has(id.name as string)) return true;
     const fn = ctx.enclosingFunction(id);
-    if (fn === undefined || asksOnly(ctx, id)) return true;
+    if (fn === undefined || nameOnly(ctx, id) || asksOnly(ctx, id)) return true;
     const refs = held.get(ctx.resolve(id.name as string, id)?.declaration as Node);
     for (const ref of refs ?? []) out.push({ fn, ref });
     return true;
   });
   return out;
+}
+
+/**
+ * `settings.collectors`, `{ collectors: 0 }`, a class field `collectors = 0`: the name of a property, which the
+ * scope lookup would still resolve to the module's value and so give its classes to a function that never reads it.
+ */
+function nameOnly(ctx: ModuleContext, id: Node): boolean {
+  const parent = ctx.parentOf(id);
+  if (parent?.type === 'MemberExpression') return parent.property === id && parent.computed !== true;
+  if (parent?.type === 'Property')
+    return parent.key === id && parent.shorthand !== true && parent.computed !== true;
+  const keyed = [
+    'PropertyDefinition',
+    'MethodDefinition',
+    'TSPropertySignature',
+    'TSAbstractPropertyDefinition',
+  ];
+  return parent !== undefined && keyed.includes(parent.type) && parent.key === id && parent.computed !== true;
 }
 
 /** `collectors.has(type)`, `collectors.keys()`, `type in collectors`: asks about the entries, runs none of them. */

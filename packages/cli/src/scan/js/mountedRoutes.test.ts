@@ -90,6 +90,38 @@ describe('registrations', () => {
     expect(refs.map((r) => `${r.source}#${r.name}`)).toEqual(['../middleware/auth#enforceAuth']);
     expect(starts.map((fn) => ctx.source.slice(fn.start, fn.end))).toEqual(['async (c) => c.json({})']);
   });
+
+  it("reaches the function hono/factory's createMiddleware is given", () => {
+    // Prepare
+    const ctx = contextOf(
+      `import { createMiddleware } from 'hono/factory';
+       export const apiKeyAuth = createMiddleware(async (c, next) => { await next(); });`,
+      '/app/src/middleware/apiKeyAuth.ts',
+    );
+
+    // Act
+    const { starts } = registrations(ctx, ctx.exports.get('apiKeyAuth') as Node);
+
+    // Assess
+    expect(starts.map((fn) => ctx.source.slice(fn.start, fn.end))).toEqual([
+      'async (c, next) => { await next(); }',
+    ]);
+  });
+
+  it('does not read a createMiddleware of another library as a handler builder (trap)', () => {
+    // Prepare
+    const ctx = contextOf(
+      `import { createMiddleware } from './local-kit';
+       export const apiKeyAuth = createMiddleware(async (c, next) => { await next(); });`,
+      '/app/src/middleware/apiKeyAuth.ts',
+    );
+
+    // Act
+    const { starts } = registrations(ctx, ctx.exports.get('apiKeyAuth') as Node);
+
+    // Assess
+    expect(starts).toEqual([]);
+  });
 });
 
 describe('adapterServes', () => {

@@ -59,10 +59,10 @@ const EACH = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every']);
  */
 function iteratedProp(ctx: ModuleContext, fn: Node): { cls: Node; key: string } | undefined {
   const call = ctx.parentOf(fn);
-  const callee = call?.type === 'CallExpression' ? unwrap(call.callee as Node) : undefined;
-  if (call?.type !== 'CallExpression' || callee?.type !== 'MemberExpression') return undefined;
-  if ((call.arguments as Node[])[0] !== fn) return undefined;
-  if (!EACH.has(propertyName(callee.property as Node) ?? '')) return undefined;
+  if (call?.type !== 'CallExpression' || (call.arguments as Node[])[0] !== fn) return undefined;
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type !== 'MemberExpression') return undefined;
+  if (!EACH.has(propertyName(callee.property as Node, callee.computed as boolean) ?? '')) return undefined;
   const array = paramKey(ctx, callee.object as Node);
   const cls = array === undefined ? undefined : constructorClass(ctx, array.fn.body as Node);
   return array === undefined || cls === undefined ? undefined : { cls, key: array.key };
