@@ -65,6 +65,11 @@ describe('onlyPresigns', () => {
       false,
     ],
     [
+      'a getter that fills the cache but hands out something built from it',
+      'let _c = null;\nfunction client() { _c ??= new S3Client({}); return withRetries(_c); }\nexport const f = () => getSignedUrl(client(), c);',
+      false,
+    ],
+    [
       'a lazy singleton getter exported by an export list',
       'let _c = null;\nfunction client() { return (_c ??= new S3Client({})); }\nexport const f = () => getSignedUrl(client(), c);\nexport { client };',
       false,
