@@ -39,6 +39,16 @@ describe('clientProvenance', () => {
       "import { createClient } from './auth';\nconst cache = new Map();\nasync function get() { let c = cache.get('k'); if (c === undefined) { c = createClient(); cache.set('k', c); } return c; }\nasync function f() { const client = await get(); use(client); }",
       { via: [{ from: 'm.ts', source: './auth', name: 'createClient' }] },
     ],
+    [
+      'a factory choosing between a bounded and an unbounded client (the caller may get the unbounded one)',
+      'function make(fast) { return fast ? new Client({ timeout: 5 }) : new Client({}); }\nfunction f() { const client = make(true); use(client); }',
+      { timed: false },
+    ],
+    [
+      "a bounded construction beside another module's factory (that module decides)",
+      "import { createClient } from './auth';\nlet _c = null;\nfunction get(local) { return local ? new Client({ timeout: 5 }) : (_c ??= createClient()); }\nfunction f() { const client = get(false); use(client); }",
+      { via: [{ from: 'm.ts', source: './auth', name: 'createClient' }] },
+    ],
   ])('follows %s', (_name, source, expected) => {
     // Act
     const end = provenanceOf(source);

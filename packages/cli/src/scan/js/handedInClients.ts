@@ -124,6 +124,12 @@ const CLIENT_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /**
+ * The instance methods that build or describe and send nothing: got's and ky's `extend` (a new instance),
+ * axios's `create` and `getUri` (a URL string), `mergeOptions`. A catch around them loses no other system.
+ */
+const NO_REQUEST = /^(extend|create|getUri|mergeOptions|isAxiosError|isCancel)$/;
+
+/**
  * `client.get('users').json()` on a parameter typed by an HTTP library's instance type, imported from it
  * (`client: Got`, `http: AxiosInstance`, `api: KyInstance`): whatever instance the caller builds, the call
  * is a request to another system.
@@ -133,6 +139,7 @@ const CLIENT_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
 export function typedClientCall(ctx: ModuleContext, call: Node): boolean {
   const callee = unwrap(call.callee);
   if (callee?.type !== 'MemberExpression') return false;
+  if (NO_REQUEST.test(propertyName(callee.property as Node, callee.computed as boolean) ?? '')) return false;
   const object = unwrap(callee.object);
   if (object?.type !== 'Identifier') return false;
   const binding = ctx.resolve(object.name as string, object);

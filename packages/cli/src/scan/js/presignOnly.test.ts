@@ -65,6 +65,26 @@ describe('onlyPresigns', () => {
       false,
     ],
     [
+      'a getter that fills the cache but hands out something built from it',
+      'let _c = null;\nfunction client() { _c ??= new S3Client({}); return withRetries(_c); }\nexport const f = () => getSignedUrl(client(), c);',
+      false,
+    ],
+    [
+      'a lazy singleton getter exported by an export list',
+      'let _c = null;\nfunction client() { return (_c ??= new S3Client({})); }\nexport const f = () => getSignedUrl(client(), c);\nexport { client };',
+      false,
+    ],
+    [
+      'a lazy singleton getter exported as the default',
+      'let _c = null;\nconst client = () => (_c ??= new S3Client({}));\nexport const f = () => getSignedUrl(client(), c);\nexport default client;',
+      false,
+    ],
+    [
+      'a lazy singleton getter handed to module.exports',
+      'let _c = null;\nfunction client() { return (_c ??= new S3Client({})); }\nconst f = () => getSignedUrl(client(), c);\nmodule.exports = { f, client };',
+      false,
+    ],
+    [
       'a lazy singleton whose cache is read outside its getter',
       'let _c = null;\nfunction client() { return (_c ??= new S3Client({})); }\nexport const f = () => getSignedUrl(client(), c);\nexport const g = () => _c?.send(c);',
       false,

@@ -52,6 +52,10 @@ describe('a destructured verdict read as a deny', () => {
       'const { isValid } = await verifyJWT(event.token);\n  if (!event.admin) return { statusCode: 403 };\n  return { statusCode: isValid ? 200 : 500 };',
     ],
     [
+      "a deny on a callback's own name the result also binds (shadowed)",
+      'const { isValid } = await verifyJWT(event.token);\n  const rows = event.rows.map((row) => { const isValid = row.ok; if (!isValid) return { statusCode: 403 }; return row; });\n  return { statusCode: isValid ? 200 : 500, rows };',
+    ],
+    [
       'a missing verdict answered 404',
       'const { isValid } = await verifyJWT(event.token);\n  if (!isValid) return { statusCode: 404 };\n  return { statusCode: 200 };',
     ],

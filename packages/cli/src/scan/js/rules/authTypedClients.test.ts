@@ -6,12 +6,17 @@ import { contextOf } from '../testing/parsed.js';
 import { errorTupleRules } from './authErrorTuples.js';
 
 /** The lines reported for a lookup through `client` (typed `type`, imported by `typeImport`); the `if` is line 6. */
-function reportedLines(typeImport: string, type: string, answer = 'throw Boom.forbidden();'): number[] {
+function reportedLines(
+  typeImport: string,
+  type: string,
+  answer = 'throw Boom.forbidden();',
+  lookup = "client.get('users', { searchParams: { code } }).json()",
+): number[] {
   const text = `import Boom from '@hapi/boom';
 import Intercept from 'apr-intercept';
 ${typeImport}
 export const fetchByCode = async (code: string, client: ${type}) => {
-  const [err, res] = await Intercept(client.get('users', { searchParams: { code } }).json() as Promise<{ items: string[] }>);
+  const [err, res] = await Intercept(${lookup} as Promise<{ items: string[] }>);
   if (err) {
     ${answer}
   }
@@ -38,6 +43,23 @@ describe('a request through a client typed by its library', () => {
     ['an untyped parameter', '', 'any'],
   ])('not reported: %s', (_, typeImport, type) => {
     expect(reportedLines(typeImport, type)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "got's extend (a new instance, no request)",
+      "import type { Got } from 'got';",
+      'Got',
+      'client.extend({ headers: { code } })',
+    ],
+    [
+      "axios's getUri (a URL, no request)",
+      "import { AxiosInstance } from 'axios';",
+      'AxiosInstance',
+      'client.getUri({ params: { code } })',
+    ],
+  ])('not reported: %s', (_, typeImport, type, lookup) => {
+    expect(reportedLines(typeImport, type, 'throw Boom.forbidden();', lookup)).toEqual([]);
   });
 
   it('not reported: the error answered 502', () => {

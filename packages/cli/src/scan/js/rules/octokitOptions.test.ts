@@ -50,6 +50,14 @@ describe('untimedApiClients on Octokit call options', () => {
       'a spread of a parameter whose type may carry `request`',
       'interface Params { owner: string; request?: object }\nexport const get = (p: Params) => octokit.repos.getContent({ ...p, path });',
     ],
+    [
+      'a spread of a parameter whose type inherits `request` (extends a package type)',
+      "import type { RequestParameters } from '@octokit/types';\ninterface Params extends RequestParameters { owner: string }\nexport const get = (p: Params) => octokit.repos.getContent({ ...p, path });",
+    ],
+    [
+      'a spread of a parameter whose interface is merged with one declaring `request`',
+      'interface Params { owner: string }\ninterface Params { request?: object }\nexport const get = (p: Params) => octokit.repos.getContent({ ...p, path });',
+    ],
   ])('stays silent on %s', (_name, body) => {
     expect(reported(body)).toEqual([]);
   });

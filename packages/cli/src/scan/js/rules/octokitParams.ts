@@ -22,15 +22,26 @@ function domainParam(ctx: ModuleContext, id: Node | undefined): boolean {
   const t = (p?.typeAnnotation as Node | undefined)?.typeAnnotation;
   if (t?.type !== 'TSTypeReference' || t.typeName?.type !== 'Identifier' || t.typeArguments) return false;
   const name = t.typeName.name as string;
+  // Every declaration of the name counts: interfaces merge, so a second `interface Params { request? }`
+  // adds `request` to the first; and one that extends another type (`extends RequestParameters`, a package
+  // type that declares `request`) may inherit it, so it is no domain type.
+  let interfaces = 0;
   for (const stmt of ctx.program.body as Node[]) {
     const decl = stmt.type === 'ExportNamedDeclaration' ? (stmt.declaration as Node | null) : stmt;
-    if (decl?.type === 'TSInterfaceDeclaration' && decl.id?.name === name)
-      return !(decl.body.body as Node[]).some(
-        (m) => propertyName(m.key as Node, m.computed as boolean) === 'request',
-      );
+    if (decl?.type === 'TSInterfaceDeclaration' && decl.id?.name === name) {
+      if ((decl.extends as Node[] | undefined)?.length || !domainMembers(decl)) return false;
+      interfaces++;
+    }
     if (stmt.type !== 'ImportDeclaration' || !isProjectSource(stmt.source.value as string)) continue;
     for (const s of stmt.specifiers as Node[])
       if (s.local?.name === name && s.type === 'ImportSpecifier') return true;
   }
-  return false;
+  return interfaces > 0;
+}
+
+/** An interface body that declares no `request` member. */
+function domainMembers(decl: Node): boolean {
+  return !(decl.body.body as Node[]).some(
+    (m) => propertyName(m.key as Node, m.computed as boolean) === 'request',
+  );
 }
