@@ -1,5 +1,5 @@
-// What a caller hands `scan()`, and the error it throws for input the caller must fix: apart from the
-// scan itself so that the CLI's argument parsing and the library's types read them without the rules.
+// What a caller hands `scan()`, and the error it throws for input the caller must fix. scan.ts re-exports
+// both (the public names stay where they were); they live apart so that scan.ts keeps to the scan itself.
 import type { NormalizedScanConfig } from './config.js';
 
 /**
