@@ -29,6 +29,9 @@ describe('isEmptyValue', () => {
     '{ items: [] }',
     '{ items: [], total: 0 }',
     '{ lines: [], meta: {}, next: null }',
+    '{ coins: {} }',
+    '{ data: null }',
+    '{ data: {}, count: 0 }',
     '[]',
     'new Set()',
     'new Map([])',
@@ -38,6 +41,8 @@ describe('isEmptyValue', () => {
 
   it.each([
     '{ total: 0 }',
+    '{ coins: {}, stale: true }',
+    '{ data: { id } }',
     '{ items: [], success: false }',
     "{ items: [], status: 'error' }",
     '{ items: [1] }',

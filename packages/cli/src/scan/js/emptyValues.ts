@@ -20,9 +20,10 @@ export function isDefaultValue(node: Node | null | undefined): boolean {
 }
 
 /**
- * A default value, or an object made only of empty lists (and empty objects or zero counts beside them):
- * `{ lines: [] }`, `{ items: [], total: 0 }`, the "no results" page a failed read is replaced by. Flags
- * and words (`{ success: false }`, `{ status: 'error' }`) say something failed, so they are not empty.
+ * A default value, or an object made only of empty containers and nulls (zero counts beside them):
+ * `{ lines: [] }`, `{ items: [], total: 0 }`, `{ coins: {} }`, `{ data: null }`, the "no results" page a
+ * failed read is replaced by. A count alone (`{ total: 0 }`) is a figure, not an empty page; flags and words
+ * (`{ success: false }`, `{ status: 'error' }`) say something failed, so they are not empty.
  * @example
  * isEmptyValue(parse('{ items: [], total: 0 }')) // true
  */
@@ -35,13 +36,13 @@ export function isEmptyValue(node: Node | null | undefined): boolean {
   );
   const emptyList = (v: Node | undefined) =>
     v?.type === 'ArrayExpression' && (v.elements as Node[]).length === 0;
+  const emptyObject = (v: Node | undefined) =>
+    v?.type === 'ObjectExpression' && (v.properties as Node[]).length === 0;
+  const nothing = (v: Node | undefined) => v?.type === 'Literal' && v.value === null;
   return (
-    values.some(emptyList) &&
+    values.some((v) => emptyList(v) || emptyObject(v) || nothing(v)) &&
     values.every(
-      (v) =>
-        emptyList(v) ||
-        (v?.type === 'ObjectExpression' && (v.properties as Node[]).length === 0) ||
-        (v?.type === 'Literal' && (v.value === 0 || v.value === null)),
+      (v) => emptyList(v) || emptyObject(v) || nothing(v) || (v?.type === 'Literal' && v.value === 0),
     )
   );
 }

@@ -16,6 +16,7 @@ import { answersOnlyDefault } from './catchDefaults.js';
 import { onlyCleanup, onlyCleanupChain, selectsOwnWork } from './catchExemptions.js';
 import { defaultAnswerKind, resolved } from './catchShapes.js';
 import { callbackSaysWhy, chainSaysWhy } from './chainDecision.js';
+import { FILTERED_OUT, filteredFanOut } from './filteredFanOut.js';
 import { classifyHttpCall } from './http.js';
 import { projectWorkCall } from './projectChain.js';
 import type { Report } from './Report.js';
@@ -38,14 +39,23 @@ export function outboundChain(ctx: ModuleContext, call: Node): Node | undefined 
   while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
     receiver = unwrap(unwrap(receiver.callee)?.object);
   if (receiver?.type !== 'CallExpression') return undefined;
-  const outbound =
-    isSdkSend(ctx, receiver) ||
-    classifyHttpCall(ctx, receiver) !== undefined ||
-    (calleeName(receiver) === 'promise' &&
-      unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression') ||
-    aggregatedClientCall(ctx, receiver) ||
-    projectWorkCall(ctx, receiver);
-  return outbound ? receiver : undefined;
+  // `timeout(runAdapter(chain), 10_000)`, `pTimeout(fetch(url), ms)`: a wrapper handed the work's promise
+  // rejects when that work fails (or outlasts it), so the chain reaches what its first argument reaches.
+  const handed = unwrap((receiver.arguments as Node[])[0]);
+  return outbound(ctx, receiver) || (handed?.type === 'CallExpression' && outbound(ctx, handed))
+    ? receiver
+    : undefined;
+}
+
+/** An SDK send, an HTTP call, a v2 `.promise()`, a v3 aggregated client's method, or the project's own work. */
+function outbound(ctx: ModuleContext, call: Node): boolean {
+  return (
+    isSdkSend(ctx, call) ||
+    classifyHttpCall(ctx, call) !== undefined ||
+    (calleeName(call) === 'promise' && unwrap(unwrap(call.callee)?.object)?.type === 'CallExpression') ||
+    aggregatedClientCall(ctx, call) ||
+    projectWorkCall(ctx, call)
+  );
 }
 
 /**
@@ -107,8 +117,12 @@ export function chainStandIn(ctx: ModuleContext, call: Node, fn: Node, report: R
     // it is not in sight: the catch clause of such a callback is judged by callers this module names, too.
     const owner = ctx.enclosingFunction(call);
     const holder = owner === undefined ? undefined : ctx.parentOf(owner);
-    if (holder?.type === 'CallExpression' && (holder.arguments as Node[]).includes(owner as Node))
+    // Unless it is a fan-out whose stand-ins are filtered out of the answer (`Promise.all(xs.map(...))` then
+    // `.filter(isNotNullish)`): the item is dropped as if it had nothing to give (filteredFanOut.ts).
+    if (holder?.type === 'CallExpression' && (holder.arguments as Node[]).includes(owner as Node)) {
+      if (filteredFanOut(ctx, holder)) report('swallowed-error', at, FILTERED_OUT, jobs);
       return true;
+    }
     const readers = answer === undefined ? undefined : callersRead(ctx, call, answer);
     if (readers !== 'all-read')
       report('swallowed-error', at, message, { ...jobs, ...readersCondition(readers, answer) });

@@ -74,7 +74,7 @@ export function returnsTheFailure(statement: Node): Node | undefined {
  * batch), and entry handlers that take no event (a schedule: a normal return is a successful run, no
  * Errors metric, no retry). An HTTP handler's return is its response, so it is not one of them.
  */
-function ignoringReturn(ctx: ModuleContext): Set<Node> {
+export function ignoringReturn(ctx: ModuleContext): Set<Node> {
   const fns = new Set(ctx.batchHandlers);
   for (const [fn, kind] of ctx.handlers)
     if (kind === 'entry' && (fn.params as Node[]).length === 0) fns.add(fn);

@@ -1,6 +1,6 @@
 // swallowed-error: the rules that judge a shape of their own, each over the whole module (a callback's
 // result, an error-first callback, a parse, settled promises, an Invoke's or RunTask's answer, error tuples,
-// a workflow's failure answer, a tracker, a non-OK read as not found), run before swallowed.ts walks the
+// a workflow's failure answer, a tracker, a non-OK read as not found, a Result's failure answered), run before swallowed.ts walks the
 // module's catch clauses.
 import type { ModuleContext } from '../ModuleContext.js';
 import { callbackResultRule } from './callbackResult.js';
@@ -13,6 +13,7 @@ import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { parsedInstanceofRule } from './parsedInstanceof.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report } from './Report.js';
+import { resultFailureAnswerRule } from './resultFailureAnswer.js';
 import { runTaskResultRule } from './runTaskResult.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
@@ -36,6 +37,7 @@ export function ownShapeRules(ctx: ModuleContext, report: Report): void {
   parsedInstanceofRule(ctx, report);
   ignoredSdkCallbackErrorRule(ctx, report);
   errorTuplesRule(ctx, report);
+  resultFailureAnswerRule(ctx, report);
   workflowFailureAnswers(ctx, report);
   trackerNoRethrowRule(ctx, report);
   nonOkAsNotFoundRule(ctx, report);

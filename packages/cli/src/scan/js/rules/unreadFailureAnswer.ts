@@ -33,6 +33,9 @@ function answeringEntries(ctx: ModuleContext, fn: Node): Node[] {
   return entries;
 }
 
+const UNREAD_MESSAGE =
+  'the handler answers the failure as a returned value, but what invokes it reads no answer (a schedule, an asynchronous source, a queue, a Step Functions task): the failed run counts as a success, so no retry, Catch or alarm sees it';
+
 /**
  * The catch sits in an exported entry handler's own body, or in a module-local function whose answer the
  * handler returns (not a helper whose answer it reads): reported, held for the project pass, when that
@@ -42,7 +45,12 @@ function answeringEntries(ctx: ModuleContext, fn: Node): Node[] {
  * // exports.handler = async () => { try { await run() } catch (e) { log(e); return sendResponse(500, {}) } }
  * unreadFailureAnswer(ctx, handler, report) // -> true, kept if a SAM `Schedule` event invokes handler
  */
-export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: Report): boolean {
+export function unreadFailureAnswer(
+  ctx: ModuleContext,
+  handler: Node,
+  report: Report,
+  message = UNREAD_MESSAGE,
+): boolean {
   const fn = ctx.enclosingFunction(handler);
   if (fn === undefined) return false;
   const entries = ctx.handlers.get(fn) === 'entry' ? [fn] : answeringEntries(ctx, fn);
@@ -50,11 +58,6 @@ export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: R
   if (names.length === 0) return false;
   // Held for a template even when the event looks answerless: the event's shape alone cannot be vetoed by a
   // template wiring the handler to a caller that reads the answer (review r42, item 3).
-  report(
-    'swallowed-error',
-    handler,
-    'the handler answers the failure as a returned value, but what invokes it reads no answer (a schedule, an asynchronous source, a queue, a Step Functions task): the failed run counts as a success, so no retry, Catch or alarm sees it',
-    { onlyIfAnswerUnread: [...names] },
-  );
+  report('swallowed-error', handler, message, { onlyIfAnswerUnread: [...names] });
   return true;
 }
