@@ -18,6 +18,7 @@ const HANDLER = (call: string) => `import type { APIGatewayProxyHandler } from '
 import { fetcher } from './fetcher';
 interface Labels { readonly labels: string[] }
 export const handler: APIGatewayProxyHandler = async (event) => {
+  const url = 'https://labels.example.com/' + (event.path ?? '');
   const found = await ${call};
   return { statusCode: 200, body: JSON.stringify(found) };
 };
@@ -35,9 +36,9 @@ async function helperFindings(call: string): Promise<string[]> {
 
 describe('calls spelled with type arguments', () => {
   it.each([
-    ['one type argument', 'fetcher<Labels>(`https://labels.example.com/${event.path}`, { headers: {} })'],
-    ['a nested one', 'fetcher<Page<Labels>>(`https://labels.example.com/${event.path}`)'],
-    ['a union of nested ones', 'fetcher<Array<Labels> | Error>(`https://labels.example.com/${event.path}`)'],
+    ['one type argument', 'fetcher<Labels>(url, { headers: {} })'],
+    ['a nested one', 'fetcher<Page<Labels>>(url)'],
+    ['a union of nested ones', 'fetcher<Array<Labels> | Error>(url)'],
   ])('read %s as a call that passes no signal and no method', async (_, call) => {
     // Act
     const rules = await helperFindings(call);

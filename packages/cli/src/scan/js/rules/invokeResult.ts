@@ -6,12 +6,14 @@
 import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type AnswerApi, answerSendsRule } from './answerSends.js';
+import type { TimeoutFromCaller } from './callerTimeouts.js';
+import { fromCallers } from './cdkPassedProps.js';
 import type { Report } from './Report.js';
 
 /**
  * The invocation waits for the function's answer: no `InvocationType`, or `'RequestResponse'`. `Event`
  * (asynchronous: 202, retried and dead-lettered by Lambda) and `DryRun` answer no `FunctionError`; a type
- * the module does not write out (a parameter) is not judged.
+ * the helper's caller hands in is typeFromCaller's.
  */
 function synchronous(_ctx: ModuleContext, object: Node | undefined): boolean {
   if (object?.type !== 'ObjectExpression') return false;
@@ -86,6 +88,33 @@ function rethrowsAround(ctx: ModuleContext, thrown: Node, sent: Node): boolean {
   return false;
 }
 
+/** What a call passes for a type that waits: `'RequestResponse'` spelled, or the SDK's enum member. */
+const WAITING_ARGS = ["'RequestResponse'", '"RequestResponse"', 'InvocationType.RequestResponse'];
+
+/**
+ * `InvocationType: invocationType`, a parameter of the helper the send is in (`invokeLambda(name, event,
+ * invocationType?)`): the invocation waits for the callers that pass none or `'RequestResponse'`, which the
+ * project pass looks for (callerTimeoutArgs.ts). A default that does not wait (`= 'Event'`) leaves only the
+ * callers that spell a waiting type: not judged.
+ */
+function typeFromCaller(ctx: ModuleContext, object: Node | undefined): TimeoutFromCaller | undefined {
+  if (object?.type !== 'ObjectExpression') return undefined;
+  const type = (object.properties as Node[]).find(
+    (p) => p.type === 'Property' && propertyName(p.key as Node, p.computed as boolean) === 'InvocationType',
+  );
+  const value = unwrap(type?.value as Node | undefined);
+  const binding = value?.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+  const fn = type === undefined ? undefined : ctx.enclosingFunction(type);
+  if (binding?.kind !== 'param' || fn === undefined || binding.scope !== fn) return undefined;
+  const param = binding.declaration;
+  if (param.type === 'AssignmentPattern' && !waits(param.right as Node)) return undefined;
+  const arg = (fn.params as Node[]).indexOf(param);
+  const owner = arg === -1 ? undefined : fromCallers(ctx, type as Node, [{ arg, keys: [] }]);
+  if (owner === null || owner === undefined) return undefined;
+  const local = owner.local !== undefined ? { local: owner.local } : {};
+  return { names: owner.names, ...local, arg, untimedArgs: WAITING_ARGS };
+}
+
 /** Lambda's Invoke: `FunctionError` is set on a 200 answer when the invoked function failed. */
 const INVOKE: AnswerApi = {
   command: 'InvokeCommand',
@@ -105,5 +134,19 @@ const INVOKE: AnswerApi = {
  * const { Payload } = await lambda.send(new InvokeCommand({ FunctionName: 'price', Payload: body })); // reported
  */
 export function invokeResultRule(ctx: ModuleContext, report: Report): void {
-  answerSendsRule(ctx, report, INVOKE);
+  // The type a caller hands in, noted for the command just judged: answerSendsRule asks `applies` of each
+  // command before it reports that command's sends.
+  let fromCaller: TimeoutFromCaller | undefined;
+  const applies = (c: ModuleContext, object: Node | undefined) => {
+    fromCaller = synchronous(c, object) ? undefined : typeFromCaller(c, object);
+    return fromCaller !== undefined || synchronous(c, object);
+  };
+  const conditioned: Report = (rule, node, message, extra) =>
+    report(
+      rule,
+      node,
+      message,
+      fromCaller === undefined ? extra : { ...extra, onlyIfCallerOmits: fromCaller },
+    );
+  answerSendsRule(ctx, conditioned, { ...INVOKE, applies });
 }
