@@ -91,6 +91,43 @@ describe('a function invoked by the name a tabled helper looks up', () => {
   });
 });
 
+const PRICES = `export async function loadPrices(): Promise<unknown> {
+  const res = await fetch('https://prices.example.com/v1/latest', { signal: AbortSignal.timeout(3000) });
+  if (!res.ok) throw new Error(String(res.status));
+  return res.json();
+}
+`;
+const JOB = `import type { APIGatewayProxyHandler } from 'aws-lambda';
+import { loadPrices } from './prices';
+export const handler: APIGatewayProxyHandler = async () => {
+  const prices = await loadPrices();
+  return { statusCode: 200, body: JSON.stringify(prices) };
+};
+`;
+
+/** Whether no-retry is reported at the shared module's GET, reached only by the invoked handler. */
+async function sharedGetReported(call: string): Promise<boolean> {
+  const root = tree({
+    'serverless.yml': SERVERLESS,
+    'src/lambda.ts': HELPER('invocationType?: string'),
+    'src/scheduled.ts': SCHEDULED(call),
+    'src/update.ts': JOB,
+    'src/prices.ts': PRICES,
+  });
+  const result = await scan({ root, workers: 0 });
+  return result.findings.some((f) => f.rule === 'no-retry' && f.file === 'src/prices.ts');
+}
+
+describe('a job typed as an API handler', () => {
+  it("is a job, whose next run is the retry, when code invokes it by name with 'Event'", async () => {
+    expect(await sharedGetReported("invokeLambda('updatePrices', {}, 'Event')")).toBe(false);
+  });
+
+  it('answers its invoker when invoked with no type: its GET is judged as a request answering someone', async () => {
+    expect(await sharedGetReported("invokeLambda('updatePrices', {})")).toBe(true);
+  });
+});
+
 describe('the handlers a template lets code invoke by name', () => {
   it('lists serverless.yml functions with no events under their deployed names', () => {
     expect(
