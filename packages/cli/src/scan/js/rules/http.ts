@@ -207,7 +207,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // A helper handed both its client and its config: its callers' instance and configs decide.
     const handed = http.handedIn === true && http.method === undefined;
     // Options the callers hand in whole, no method spelled: a caller passing none of its own sends a GET.
-    const gets = http.method === undefined ? getFromCaller(ctx, call, http.options) : undefined;
+    const gets = !handed && http.method === undefined ? getFromCaller(ctx, call, http.options) : undefined;
     if (!handed && gets === undefined && !idempotentRequest(ctx, call, http)) continue;
     const routed = retryAsked(ctx, call);
     if (routed === undefined || !once('no-retry', call)) continue;
