@@ -3,6 +3,8 @@
 // `FunctionError: 'Unhandled'` (or `'Handled'`) set and the error object in `Payload`. The SDK does not
 // throw for it, so a caller that never reads `FunctionError` takes the error object for the function's
 // answer. Judged as a batch API's answer is (answerSends.ts, partialBatch.ts), with `FunctionError` as its failure field.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type AnswerApi, answerSendsRule } from './answerSends.js';
@@ -108,6 +110,11 @@ function typeFromCaller(ctx: ModuleContext, object: Node | undefined): TimeoutFr
   if (binding?.kind !== 'param' || fn === undefined || binding.scope !== fn) return undefined;
   const param = binding.declaration;
   if (param.type === 'AssignmentPattern' && !waits(param.right as Node)) return undefined;
+  // A helper that compares the type itself (`if (invocationType === InvocationType.RequestResponse) { ... }`)
+  // sends on paths its own test chose: which callers reach this send, their argument alone does not say.
+  const name = escapeRegExp(value?.name as string);
+  const text = ctx.source.slice(fn.start, fn.end);
+  if (new RegExp(`(?<![\\w$.])${name}\\s*[!=]==?|[!=]==?\\s*${name}(?![\\w$])`).test(text)) return undefined;
   const arg = (fn.params as Node[]).indexOf(param);
   const owner = arg === -1 ? undefined : fromCallers(ctx, type as Node, [{ arg, keys: [] }]);
   if (owner === null || owner === undefined) return undefined;
