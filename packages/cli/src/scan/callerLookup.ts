@@ -14,6 +14,8 @@ export interface CallerLookup {
   readonly scheduled?: (file: string, name: string) => boolean;
   /** Is `file`'s export `name` a handler a template wires to an HTTP route (a user waits, whatever it reads)? */
   readonly routed?: (file: string, name: string) => boolean;
+  /** Is `file`'s export `name` a handler whose invoker reads no answer (a schedule, an async source, an 'Event' invoke)? */
+  readonly unread?: (file: string, name: string) => boolean;
 }
 
 /** A request in a shared module, as the rule saw it (js/callerNames.ts sharedRequest). */

@@ -5,6 +5,7 @@
 import { codeOnly } from './codeOnly.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { usedBeyondImports } from './importDeclarations.js';
+import { TYPE_ARGUMENTS } from './typeArguments.js';
 
 const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|override)\s+)*$/;
 
@@ -59,7 +60,7 @@ export function callsName(text: string, names: readonly string[]): boolean {
   );
   // Type arguments may sit between the name and its call: `listAll<Invoice>(config)`.
   const pattern = new RegExp(
-    `(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*(?:<[^()<>;]*(?:<[^()<>;]*>[^()<>;]*)*>\\s*)?\\(`,
+    `(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*${TYPE_ARGUMENTS}\\(`,
     'g',
   );
   for (const match of text.matchAll(pattern)) {

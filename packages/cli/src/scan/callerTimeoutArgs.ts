@@ -6,6 +6,7 @@ import { escapeRegExp } from './escapeRegExp.js';
 import type { TimeoutFromCaller } from './js/rules/callerTimeouts.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
+import { TYPE_ARGUMENTS } from './typeArguments.js';
 
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
@@ -67,7 +68,7 @@ function callsIn(text: string, names: readonly string[], cond: TimeoutFromCaller
   // A method's calls read here are its class's own (`this.fetch(`): the bare name, or the name after another
   // receiver (`headers.get(`), may be another function altogether.
   const lead = cond.method === true ? '(?<=\\bthis\\s*\\.\\s*)' : '(?<![\\w$])';
-  const pattern = new RegExp(`${lead}(?:${all.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
+  const pattern = new RegExp(`${lead}(?:${all.map(escapeRegExp).join('|')})\\s*${TYPE_ARGUMENTS}\\(`, 'g');
   const out: boolean[] = [];
   for (const m of text.matchAll(pattern)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);

@@ -6,6 +6,7 @@
 import { dropKeys } from './dropKeys.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import type { ModuleFacts } from './js/Candidate.js';
+import { TYPE_ARGUMENTS } from './typeArguments.js';
 
 /** What the project pass offers: module facts (analysing a deferred module) and import resolution. */
 export interface ModuleLookup {
@@ -34,7 +35,7 @@ export function resultDropped(
   if (index.dropped(file, names)) return true;
   // An exported object's method (`default.send`) is spelled `mailer.send(` in the caller's text.
   const spelled = names.map((n) => escapeRegExp(n.replace(/^default\./, '')));
-  const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${spelled.join('|')})\\s*\\(`);
+  const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${spelled.join('|')})\\s*${TYPE_ARGUMENTS}\\(`);
   const candidates = [...deferred].filter(([, source]) => awaited.test(source)).map(([f]) => f);
   for (const other of candidates) {
     const facts = lookup.factsOf(other);

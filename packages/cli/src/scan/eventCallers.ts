@@ -66,9 +66,10 @@ export class EventCallers {
     if (request.scriptsOnly === true && callers.length === 0 && !typeUsed && importers > 0) return false;
     // Only a queue or stream redelivers: an asynchronous event (EventBridge, SNS, S3) gets Lambda's two
     // retries and is then dropped, as the rules judge a request in the consumer's own module.
-    // no-retry (schedulesRetry) reads a handler typed as answering a request as no job, as in its own module.
+    // no-retry (schedulesRetry) reads a handler typed as answering a request as no job, as in its own module,
+    // unless templates hand every export to an invoker that reads no answer (an 'Event' invoke by its name).
     const job = (h: ModuleFacts) =>
-      h.job === true && !(request.schedulesRetry === true && h.requestTyped === true);
+      h.job === true && !(request.schedulesRetry === true && h.requestTyped === true && !this.unreadOnly(h));
     const given = (h: ModuleFacts) =>
       request.scriptsOnly === true ||
       ((!job(h) || (request.schedulesRetry === true && this.someRouted(h))) &&
@@ -225,6 +226,18 @@ export class EventCallers {
       }
     }
     return { callers, typeUsed, importers: importers.size };
+  }
+
+  /**
+   * Every handler the module exports is one whose invoker reads no answer, and none is routed: typed as an
+   * API's (`APIGatewayProxyHandler`), it still answers no one.
+   */
+  private unreadOnly(h: ModuleFacts): boolean {
+    const names = Object.keys(h.handlers ?? {});
+    const unread = this.lookup.unread;
+    return (
+      unread !== undefined && names.length > 0 && names.every((n) => unread(h.file, n)) && !this.someRouted(h)
+    );
   }
 
   /**

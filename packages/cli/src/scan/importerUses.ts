@@ -14,6 +14,7 @@ import { FOLDER_TAIL } from './js/folderLoads.js';
 import { isProjectSource } from './js/projectSource.js';
 import { splitTag } from './js/registeredEntries.js';
 import { ownEntry } from './ownEntry.js';
+import { TYPE_ARGUMENTS } from './typeArguments.js';
 
 /** The name standing for every export of a module (a glob import hands the handler all of them). */
 const EVERY = '*';
@@ -208,7 +209,7 @@ export class ImporterUses {
     how: { readonly falsy?: true; readonly local?: true } = {},
   ): boolean {
     // A deferred module that calls one of the names is a caller too: analysed (and added) before answering.
-    const call = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
+    const call = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\s*${TYPE_ARGUMENTS}\\(`);
     for (const [other, source] of [...this.deferred]) if (call.test(source)) this.factsOf(other);
     const table = how.falsy === true ? this.tests : this.reads;
     const found = names.map((n) => table.get(`${file}#${n}`)).filter((r) => r !== undefined);
@@ -257,7 +258,7 @@ export class ImporterUses {
    * uses.usedAsData('/app/stripe.ts', ['createPaymentIntent']) // true for `save((await s.createPaymentIntent(p)).id)`
    */
   usedAsData(file: string, names: readonly string[]): boolean {
-    const call = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
+    const call = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\s*${TYPE_ARGUMENTS}\\(`);
     for (const [other, source] of [...this.deferred]) if (call.test(source)) this.factsOf(other);
     return !this.marked(this.asError, file, names) && this.marked(this.asData, file, names);
   }

@@ -28,6 +28,16 @@ describe('calledName', () => {
     expect(calledName(helper, ['lookupRate', 'RequestResponse'])).toBeUndefined();
     expect(calledName(helper, [null, 'Event'])).toBeUndefined();
   });
+  it('stands for the calls that pick its key when the helper looks the name up in a table', () => {
+    const entry = {
+      template: 'reports-*-buildReport',
+      typeParam: 2,
+      key: { param: 0, value: 'buildReport' },
+    };
+    expect(calledName(entry, ['buildReport', null, 'Event'])).toBe('reports-*-buildReport');
+    expect(calledName(entry, ['lookupRate', null, 'Event'])).toBeUndefined();
+    expect(calledName(entry, ['buildReport', null])).toBeUndefined();
+  });
   it("takes every call of a helper that always invokes with 'Event'", () => {
     expect(calledName({ template: `reports-*-${PARAM}0`, typeParam: -1 }, ['sendDigest'])).toBe(
       'reports-*-sendDigest',
@@ -55,6 +65,29 @@ describe('isNameInvoked', () => {
     const joined = new InvokedFunctions(sources([helper, caller]));
     expect(joined.isNameInvoked(deployedNames('fees', 'storeFees', {}))).toBe(true);
     expect(joined.isNameInvoked(deployedNames('fees', 'getFees', {}))).toBe(false);
+  });
+  it("joins each entry of a tabled helper to the calls that pick it, not only the helper's first entry", () => {
+    const entry = (value: string) => ({
+      name: 'invokeLambda',
+      template: `prices-*-${value}`,
+      typeParam: 2,
+      key: { param: 0, value },
+    });
+    const helper = facts({
+      file: '/p/invoke.ts',
+      invokeHelpers: [entry('revalidate'), entry('updatePrices')],
+    });
+    const caller = facts({
+      invokeHelperCalls: [
+        {
+          ref: { from: '/p/a.ts', source: './invoke', name: 'invokeLambda' },
+          args: ['updatePrices', null, 'Event'],
+        },
+      ],
+    });
+    const joined = new InvokedFunctions(sources([helper, caller]));
+    expect(joined.isNameInvoked(deployedNames('prices', 'updatePrices', {}))).toBe(true);
+    expect(joined.isNameInvoked(deployedNames('prices', 'revalidate', {}))).toBe(false);
   });
   it("reads a function's own name with its deploy-time parts left open", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, written as in serverless.yml

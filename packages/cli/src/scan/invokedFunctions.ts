@@ -141,12 +141,12 @@ export class InvokedFunctions {
     for (const m of modules)
       for (const call of m.invokeHelperCalls ?? []) {
         const target = this.src.resolve(call.ref.from, call.ref.source);
-        const helper =
-          target === undefined
-            ? undefined
-            : this.src.factsOf(target)?.invokeHelpers?.find((h) => h.name === call.ref.name);
-        const name = helper === undefined ? undefined : calledName(helper, call.args);
-        if (name !== undefined) invoked.push(name);
+        // A helper looking its name up in a table is one helper per entry (js/rules/asyncInvokeNames.ts).
+        const helpers = target === undefined ? undefined : this.src.factsOf(target)?.invokeHelpers;
+        for (const helper of helpers ?? []) {
+          const name = helper.name === call.ref.name ? calledName(helper, call.args) : undefined;
+          if (name !== undefined) invoked.push(name);
+        }
       }
     return invoked;
   }

@@ -212,7 +212,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
     return false;
   if (c.onlyIfCallersOmit !== undefined && !callersOmit(project, file, c.onlyIfCallersOmit)) return false;
-  const timed = c.onlyIfCallerOmitsTimeout;
+  const timed = c.onlyIfCallerOmits;
   const clients = c.onlyIfCallerClients;
   const omits = () => timed === undefined || callerOmitsTimeout(project, file, timed);
   const untimed = () =>

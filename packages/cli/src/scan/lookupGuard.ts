@@ -4,6 +4,7 @@
 // once per key, not once per delivery. Read from the caller's text (eventCallers.ts reads callers so).
 
 import { escapeRegExp } from './escapeRegExp.js';
+import { TYPE_ARGUMENTS } from './typeArguments.js';
 
 /** `if (!found) {` or `if (found === undefined) {` / `== null` right before a block's brace. */
 const ABSENT_TEST = /\bif\s*\(\s*(?:!\s*([\w$]+)|([\w$]+)\s*===?\s*(?:undefined|null))\s*\)\s*$/;
@@ -37,7 +38,7 @@ function assignedFromLookup(text: string, name: string, at: number): boolean {
  */
 export function onlyWhenAbsent(text: string, names: readonly string[]): boolean {
   if (names.length === 0 || !/\bif\s*\(/.test(text)) return false;
-  const call = new RegExp(`(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
+  const call = new RegExp(`(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*${TYPE_ARGUMENTS}\\(`, 'g');
   let calls = 0;
   for (const match of text.matchAll(call)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;

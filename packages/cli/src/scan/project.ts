@@ -91,6 +91,7 @@ export class Project {
       resolve: (from, source) => this.resolveModule(from, source),
       scheduled: (file, name) => this.wiring.isScheduled(file, name),
       routed: (file, name) => this.wiring.isRouted(file, name),
+      unread: (file, name) => this.wiring.isAnswerUnread(file, name),
     });
     this.batchOne = new BatchOneHandlers(
       [...batchOneHandlers, ...modules.flatMap((m) => m.batchOneHandlers ?? [])],

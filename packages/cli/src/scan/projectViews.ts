@@ -21,6 +21,8 @@ export interface ProjectViewSources {
   readonly scheduled?: (file: string, name: string) => boolean;
   /** Is `file`'s export `name` a handler a template wires to an HTTP route? */
   readonly routed?: (file: string, name: string) => boolean;
+  /** Is `file`'s export `name` a handler whose invoker reads no answer? */
+  readonly unread?: (file: string, name: string) => boolean;
 }
 
 /** Can a module's text build clients of the kind (the deferred modules worth analysing for it)? */
@@ -78,6 +80,7 @@ export class ProjectViews {
       read: (file) => readSource(file),
       ...(this.src.scheduled !== undefined ? { scheduled: this.src.scheduled } : {}),
       ...(this.src.routed !== undefined ? { routed: this.src.routed } : {}),
+      ...(this.src.unread !== undefined ? { unread: this.src.unread } : {}),
     });
     return this.callers;
   }

@@ -122,7 +122,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const mappings = pass('terraform mappings', new Map<string, string[]>(), () =>
     terraformMappingHandlers(tfCode),
   );
-  pass('template wiring', undefined, () => wireTemplates(project.wiring, outcomes, terraformFiles, mappings));
+  pass('template wiring', undefined, () =>
+    wireTemplates(project.wiring, outcomes, terraformFiles, mappings, project.invokedFunctions),
+  );
   const terraform = pass(
     'terraform modules',
     (_dir: string, c: Candidate): Candidate | undefined => c,

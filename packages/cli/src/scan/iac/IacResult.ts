@@ -20,6 +20,8 @@ export interface IacResult {
   readonly handlers?: readonly string[];
   /** Environment variables the template sets to a function's name or ARN, with its handler string (unreadAnswerHandlers.ts). */
   readonly envFunctions?: readonly (readonly [string, string])[];
+  /** Functions code may invoke by their deployed name, each name pattern with its handler string (nameInvokedHandlers.ts). */
+  readonly namedHandlers?: readonly (readonly [readonly string[], string])[];
   readonly parseError?: string;
   /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
   readonly terraform?: TerraformFacts;

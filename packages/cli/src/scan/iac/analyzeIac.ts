@@ -11,6 +11,7 @@ import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.
 import { onDemandTableExports } from './floodTargets.js';
 import { samFunctionHandlers, serverlessFunctionHandlers } from './functionHandlers.js';
 import type { CodeDir, IacReport, IacResult, Json } from './IacResult.js';
+import { type NamedHandler, samNamedHandlers, serverlessNamedHandlers } from './nameInvokedHandlers.js';
 import { packagedCopy } from './packagedTemplates.js';
 import { serverlessPolledNames, templatePolledNames } from './polledQueueNames.js';
 import { serverlessRequestHandlers } from './requestHandlers.js';
@@ -93,6 +94,7 @@ export function analyzeIac(file: string, source: string, root?: string): IacResu
   let handlers: string[] = [];
   let unread: UnreadWiring = { unread: [], scheduled: [] };
   let envFunctions: [string, string][] = [];
+  let byName: NamedHandler[] = [];
   let codeDirs: CodeDir[] = [];
   let onDemandExports: string[] = [];
   let polledQueues: string[] = [];
@@ -106,6 +108,7 @@ export function analyzeIac(file: string, source: string, root?: string): IacResu
     routed = serverlessRequestHandlers(config);
     handlers = anchorHandlers(serverlessFunctionHandlers(config), dirname(file));
     unread = serverlessUnreadHandlers(config);
+    byName = serverlessNamedHandlers(config);
     batchOneHandlers.push(...serverlessEventHandlers(config, true));
     // As written too: a resolved `${ssm:/path, 'fallback'}` keeps only the fallback.
     polledQueues = serverlessPolledNames(value, config);
@@ -125,6 +128,7 @@ export function analyzeIac(file: string, source: string, root?: string): IacResu
     // As written (relative to a code folder the repository may not hold): kept bare, as handlerJoin.ts reads them.
     handlers = [...anchorHandlers(named.inFolder, dirname(file)), ...named.written];
     unread = samUnreadHandlers(value);
+    byName = samNamedHandlers(value as Record<string, Json>);
     envFunctions = samEnvFunctions(value);
     batchOneHandlers.push(...samEventHandlers(value, true));
     polledQueues = templatePolledNames(value as Record<string, Json>);
@@ -154,6 +158,13 @@ export function analyzeIac(file: string, source: string, root?: string): IacResu
       : {}),
     ...(handlers.length > 0 ? { handlers } : {}),
     ...(routed.length > 0 ? { requestHandlers: anchorHandlers(routed, dirname(file)) } : {}),
+    ...(byName.length > 0
+      ? {
+          namedHandlers: byName.flatMap(([n, h]) =>
+            anchorHandlers([h], dirname(file)).map((a) => [n, a] as const),
+          ),
+        }
+      : {}),
     ...(envFunctions.length > 0
       ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }
       : {}),

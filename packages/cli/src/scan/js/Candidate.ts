@@ -263,8 +263,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfProjectClientsUntimed?: ProjectClient;
   /** An SDK client built from callers' options: kept when no module of its package names a request handler (packageSdkTimeouts.ts). */
   readonly onlyIfPackageSdkUntimed?: true;
-  /** A request timed by its function's argument: kept only if some call of the function passes none (rules/callerTimeouts.ts). */
-  readonly onlyIfCallerOmitsTimeout?: TimeoutFromCaller;
+  /** A value a request takes from its function's caller (a timeout, a method, an `InvocationType`): kept only if some call passes none (callerTimeoutArgs.ts). */
+  readonly onlyIfCallerOmits?: TimeoutFromCaller;
   /** Props opened by a spread of the helper's parameters: kept only if some caller omits `keys` (rules/cdkPassedProps.ts). */
   readonly onlyIfCallersOmit?: PropsFromCaller;
   /**
@@ -275,7 +275,7 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     readonly request: SharedRequest;
     readonly need: readonly (keyof ClientFacts)[];
   };
-  /** `onlyIfCallerOmitsTimeout` and `onlyIfCallerClients` are alternatives: kept when either holds. */
+  /** `onlyIfCallerOmits` and `onlyIfCallerClients` are alternatives: kept when either holds. */
   readonly callerEither?: true;
   /**
    * A request in a module with no handler, reached by calling these names (and methods of `owner`, through

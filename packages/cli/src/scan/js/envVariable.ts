@@ -1,9 +1,10 @@
 // The environment variable an expression reads, however the module spells the read: `process.env.NAME`,
-// `process.env['NAME']`, or a const destructured once from `process.env` at the top of a handler
+// `process.env['NAME']`, a call of the module's accessor (`env('NAME')`, envAccessor.ts), or a const destructured once from `process.env` at the top of a handler
 // (`const { NOTIFY_FN } = process.env`, `const { NOTIFY_FN: notifyFn } = process.env`), the form many
 // webhook listeners use before an `InvocationType: 'Event'` invoke. Joins that match a variable a stack
 // sets (iac-missing-dlq's async-invoker passes) need the name, not the local.
 import { memberPath, type Node, propertyName, unwrap } from './ast.js';
+import { accessorEnvName } from './envAccessor.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { envName } from './queueUrlEnv.js';
 
@@ -70,7 +71,9 @@ function untidied(node: Node | undefined): Node | undefined {
 export function envVariable(ctx: ModuleContext, node: Node | undefined): string | undefined {
   const n = unwrap(node);
   if (n === undefined) return undefined;
-  const direct = envName(untidied(unwrap(ctx.valueOf(n) ?? n)));
+  const read = untidied(unwrap(ctx.valueOf(n) ?? n));
+  // `env('NOTIFY_FN')`, a module's accessor around `process.env[name]` (envAccessor.ts).
+  const direct = envName(read) ?? accessorEnvName(ctx, read);
   if (direct !== undefined) return direct;
   return n.type === 'Identifier' ? destructuredKey(ctx, n) : undefined;
 }

@@ -10,6 +10,11 @@ export interface InvokeHelper {
   readonly template: string;
   /** The parameter holding `InvocationType`; -1 when the helper always invokes with `'Event'`. */
   readonly typeParam: number;
+  /**
+   * The template is one entry of a table the helper looks its name up in (`names[key]`): it stands only
+   * for the calls whose argument at `param` is `value`.
+   */
+  readonly key?: { readonly param: number; readonly value: string };
 }
 
 /** A call of an imported function, with its string-literal arguments (null for any other). */

@@ -5,8 +5,8 @@
 // groups as there are values, and a backlog fans out again.
 import { type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import { boundedGroup } from './boundedGroups.js';
+import { envVariable } from './envVariable.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { envName } from './queueUrlEnv.js';
 import { isSstModule } from './sstConstructs.js';
 
 /** Property names of the group id: the SDK's and the camel-cased ones of wrappers (`messageGroupId`). */
@@ -76,7 +76,7 @@ export function messageGroupsOf(
     const queue = sstQueueOf(ctx, url);
     if (queue === undefined) any = any === 'varying' ? any : kind;
     else sstQueues[queue] = sstQueues[queue] === 'varying' ? 'varying' : kind;
-    const env = envName(unwrap(ctx.valueOf(url) ?? url));
+    const env = envVariable(ctx, url);
     if (env !== undefined) envQueues[env] = envQueues[env] === 'varying' ? 'varying' : kind;
   }
   if (any === undefined && Object.keys(sstQueues).length === 0) return undefined;

@@ -4,6 +4,7 @@
 import { type Node, unwrap } from './ast.js';
 import { preferIdempotent } from './idempotentRequest.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { type TimeoutFromCaller, timeoutFromCaller } from './rules/callerTimeouts.js';
 
 /** A method spelled as a request option in the module: `method: 'PUT'`. */
 const SPELLED_METHOD = /\bmethod\s*:\s*['"`](get|head|put|delete|options|post|patch)['"`]/gi;
@@ -28,4 +29,26 @@ export function spreadOptionsMethod(ctx: ModuleContext, options: Node): string |
   if (options.type !== 'ObjectExpression' || !spreadsParameter(ctx, options)) return undefined;
   const spelled = [...ctx.source.matchAll(SPELLED_METHOD)].map((m) => (m[1] as string).toUpperCase());
   return preferIdempotent(spelled);
+}
+
+/** Any method spelled as a request option in the module (SPELLED_METHOD, without its global state). */
+const SPELLS_METHOD = new RegExp(SPELLED_METHOD.source, 'i');
+
+/**
+ * A request whose options spread its callers' own and name no method, in a module that spells none
+ * (`fetcher<T>(url, options?) { return fetch(url, { ...options, headers }) }`): the library sends a GET
+ * for each caller that passes no options or a literal with no `method`. The callers are in other modules,
+ * so the project pass asks them (callerTimeoutArgs.ts, with `method` as the key left out).
+ * @example
+ * getFromCaller(ctx, call, options) // { names: ['fetcher'], local: 'fetcher', arg: 1, spreadKeys: ['method'] }
+ */
+export function getFromCaller(
+  ctx: ModuleContext,
+  call: Node,
+  options: Node | undefined,
+): TimeoutFromCaller | undefined {
+  const v = unwrap(options === undefined ? undefined : ctx.valueOf(options));
+  if (v?.type !== 'ObjectExpression' || !spreadsParameter(ctx, v) || SPELLS_METHOD.test(ctx.source))
+    return undefined;
+  return timeoutFromCaller(ctx, call, v, ['method']);
 }

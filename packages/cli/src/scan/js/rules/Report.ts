@@ -71,7 +71,7 @@ export type Extra = Pick<
   | 'onlyIfHandlerReaches'
   | 'onlyIfPackageSdkUntimed'
   | 'onlyIfCallersOmit'
-  | 'onlyIfCallerOmitsTimeout'
+  | 'onlyIfCallerOmits'
   | 'callerEither'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportSuccessAnswer'

@@ -137,3 +137,53 @@ describe('invokeResultRule', () => {
     expect(lines).toEqual([]);
   });
 });
+
+describe('an Invoke whose InvocationType is the helper parameter', () => {
+  /** The conditions the rule reports the send with. */
+  const conditioned = (source: string) => {
+    const ctx = contextOf(source, 'm.ts');
+    const found: unknown[] = [];
+    invokeResultRule(ctx, (_rule, _node, _message, extra) => found.push(extra?.onlyIfCallerOmits));
+    return found;
+  };
+
+  it('is reported, kept when some caller passes no type or RequestResponse', () => {
+    expect(
+      conditioned(`export async function invokeLambda(name: string, event: unknown, invocationType?: string) {
+  const { Payload } = await client.send(new InvokeCommand({ FunctionName: name, Payload: JSON.stringify(event), InvocationType: invocationType }));
+  return Payload;
+}`),
+    ).toEqual([
+      {
+        names: ['invokeLambda'],
+        local: 'invokeLambda',
+        arg: 2,
+        untimedArgs: ["'RequestResponse'", '"RequestResponse"', 'InvocationType.RequestResponse'],
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      "a type defaulting to 'Event'",
+      `export async function fire(name: string, invocationType = 'Event') {
+  const { Payload } = await client.send(new InvokeCommand({ FunctionName: name, InvocationType: invocationType }));
+  return Payload;
+}`,
+    ],
+    [
+      'a helper that tests the type itself and waits on its own branch',
+      `export async function invokeService(name: string, invocationType: string) {
+  const params = { FunctionName: name, InvocationType: invocationType };
+  if (invocationType === 'RequestResponse') {
+    const res = await lambda.invoke(params).promise();
+    if (res.FunctionError) throw new Error(res.FunctionError);
+    return res.Payload;
+  }
+  await lambda.invoke(params).promise();
+}`,
+    ],
+  ])('is not judged for %s', (_, source) => {
+    expect(conditioned(source)).toEqual([]);
+  });
+});

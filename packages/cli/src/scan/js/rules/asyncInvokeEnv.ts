@@ -8,7 +8,6 @@
 import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import { envVariable } from '../envVariable.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { envName } from '../queueUrlEnv.js';
 import { helperName, helperOf, paramNames } from './asyncInvokeNames.js';
 import { envHandedFunctions } from './cdkEnvHanded.js';
 import { handlerLink } from './cdkHandlers.js';
@@ -96,7 +95,7 @@ function noteTargetArns(ctx: ModuleContext): void {
       scheduledRule ??= putsScheduledRule(ctx);
       recurring = scheduledRule;
     } else continue;
-    const name = envName(unwrap(ctx.valueOf(p.value as Node) ?? (p.value as Node)));
+    const name = envVariable(ctx, p.value as Node);
     // A recurring target's answer is unread all the same (unreadHandlers.ts), but its next run is the retry.
     if (name !== undefined) (recurring ? ctx.scheduledInvokedEnv : ctx.asyncInvokedEnv).push(name);
   }

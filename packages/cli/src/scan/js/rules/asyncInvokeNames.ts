@@ -5,6 +5,7 @@
 // deploy decides (`${stage}`); the project pass (invokedFunctions.ts) joins them to the functions a
 // serverless.ts names that way. Names read from `process.env` are asyncInvokeEnv.ts's.
 import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
+import type { InvokeHelper } from '../invokeFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Rule } from './Report.js';
 
@@ -52,6 +53,30 @@ function namePattern(
 }
 
 /**
+ * A name looked up in a table the module spells by the helper's parameter, `lambdaFunctionNames[key]` with
+ * `const lambdaFunctionNames = { notify: \`svc-${STAGE}-notify\` }`: each entry's name pattern under its
+ * key, and the parameter that picks one. Undefined for any other `FunctionName`.
+ */
+function tabledNames(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  params: (string | undefined)[],
+): { param: number; entries: [string, string][] } | undefined {
+  const lookup = unwrap(node);
+  if (lookup?.type !== 'MemberExpression' || lookup.computed !== true) return undefined;
+  const key = unwrap(lookup.property as Node);
+  const param = key?.type === 'Identifier' ? params.indexOf(key.name as string) : -1;
+  const table = param === -1 ? undefined : objectProps(ctx.valueOf(lookup.object as Node));
+  if (table === undefined) return undefined;
+  const entries: [string, string][] = [];
+  for (const [k, v] of table.props) {
+    const name = namePattern(ctx, v, []);
+    if (name !== undefined) entries.push([k, name]);
+  }
+  return { param, entries };
+}
+
+/**
  * The function whose parameter names the invoked function: the nearest enclosing one, or an outer one when
  * the call sits in a callback inside it (`new Promise((resolve) => lambda.invoke({ FunctionName: name }))`).
  */
@@ -75,12 +100,7 @@ export function helperName(ctx: ModuleContext, fn: Node): string | undefined {
 }
 
 /** A helper that invokes by a name built from its parameters, and which parameter is the invocation type. */
-interface Helper {
-  readonly name: string;
-  readonly template: string;
-  /** The parameter holding `InvocationType`; -1 when the helper always invokes with `'Event'`. */
-  readonly typeParam: number;
-}
+type Helper = InvokeHelper;
 
 /**
  * The name a helper call invokes asynchronously: the template with the call's literal arguments in place,
@@ -89,10 +109,11 @@ interface Helper {
  * calledName({ name: 'invoke', template: 'svc-*-\u00010', typeParam: 1 }, ['notify', 'Event']) // 'svc-*-notify'
  */
 export function calledName(
-  helper: { readonly template: string; readonly typeParam: number },
+  helper: Pick<InvokeHelper, 'template' | 'typeParam' | 'key'>,
   args: readonly (string | null)[],
 ): string | undefined {
   if (helper.typeParam !== -1 && args[helper.typeParam] !== 'Event') return undefined;
+  if (helper.key !== undefined && args[helper.key.param] !== helper.key.value) return undefined;
   let unread = false;
   const name = helper.template.replace(new RegExp(`${PARAM}(\\d+)`, 'g'), (_, i: string) => {
     const v = args[Number(i)];
@@ -113,27 +134,45 @@ function noteInvokes(ctx: ModuleContext): void {
     const type = unwrap(props.get('InvocationType'));
     const typeParam = type?.type === 'Identifier' ? params.indexOf(type.name as string) : -1;
     if (!isEvent(type) && typeParam === -1) continue;
+    const called = fn === undefined ? undefined : helperName(ctx, fn);
+    const tabled = tabledNames(ctx, props.get('FunctionName'), params);
+    if (tabled !== undefined) {
+      // One helper per entry, each standing for the calls that pick its key.
+      for (const [value, template] of tabled.entries)
+        for (const name of helperNames(ctx, fn, called))
+          helpers.push({ name, template, typeParam, key: { param: tabled.param, value } });
+      continue;
+    }
     const name = namePattern(ctx, props.get('FunctionName'), params);
     if (name === undefined) continue;
     if (!name.includes(PARAM)) {
       if (typeParam === -1) ctx.asyncInvokedNames.push(name);
       continue;
     }
-    const called = fn === undefined ? undefined : helperName(ctx, fn);
-    if (called !== undefined) helpers.push({ name: called, template: name, typeParam });
-    // `export default async function invokeLambda(...)`: importers call it by whatever name they import.
-    if (called !== undefined && fn !== undefined && isDefaultExport(ctx, fn, called))
-      helpers.push({ name: 'default', template: name, typeParam });
+    for (const helper of helperNames(ctx, fn, called))
+      helpers.push({ name: helper, template: name, typeParam });
   }
-  ctx.invokeHelpers.push(...helpers.map(({ name, template, typeParam }) => ({ name, template, typeParam })));
+  ctx.invokeHelpers.push(...helpers);
   if (helpers.length === 0) return;
   // The helper's own module's calls are joined here; an importer's by the project pass.
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
-    const helper = callee?.type === 'Identifier' ? helpers.find((h) => h.name === callee.name) : undefined;
-    const name = helper === undefined ? undefined : calledName(helper, patternArgs(ctx, call));
-    if (name !== undefined) ctx.asyncInvokedNames.push(name);
+    if (callee?.type !== 'Identifier') continue;
+    // A tabled helper is one per entry: each call picks (at most) one of them.
+    for (const helper of helpers.filter((h) => h.name === callee.name)) {
+      const name = calledName(helper, patternArgs(ctx, call));
+      if (name !== undefined) ctx.asyncInvokedNames.push(name);
+    }
   }
+}
+
+/**
+ * The names a helper is called by: its own, and `default` when it is the module's default export
+ * (`export default async function invokeLambda(...)`: importers call it by whatever name they import).
+ */
+function helperNames(ctx: ModuleContext, fn: Node | undefined, called: string | undefined): string[] {
+  if (called === undefined || fn === undefined) return [];
+  return isDefaultExport(ctx, fn, called) ? [called, 'default'] : [called];
 }
 
 /** Is the function the module's default export (`export default function f`, `export default f`)? */

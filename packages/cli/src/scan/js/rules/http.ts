@@ -13,6 +13,7 @@ import { destroysOnTimeout } from '../nodeHttpModules.js';
 import { offServicePath } from '../offServicePath.js';
 import { chainedMethods, coverAt } from '../protection.js';
 import { isServerModule } from '../serverModule.js';
+import { getFromCaller } from '../spreadOptionsMethod.js';
 import { untimedApiClients } from './apiClients.js';
 import { defaultAxiosFromCaller, type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
@@ -144,7 +145,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
             {
               onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] },
               // Also when a caller hands in an untimed instance, not only when one leaves the default.
-              ...(byDefault !== undefined ? { onlyIfCallerOmitsTimeout: byDefault, callerEither: true } : {}),
+              ...(byDefault !== undefined ? { onlyIfCallerOmits: byDefault, callerEither: true } : {}),
             },
           );
         bounded = true;
@@ -183,7 +184,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         {
           ...(via.length > 0 ? { unlessImportProvides: { kind: 'timeout' as const, imports: via } } : {}),
           ...(untimedUnless !== undefined ? { onlyIfOptionsUntimed: untimedUnless } : {}),
-          ...(fromCaller !== undefined ? { onlyIfCallerOmitsTimeout: fromCaller } : {}),
+          ...(fromCaller !== undefined ? { onlyIfCallerOmits: fromCaller } : {}),
         },
       );
     }
@@ -205,7 +206,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     // A helper handed both its client and its config: its callers' instance and configs decide.
     const handed = http.handedIn === true && http.method === undefined;
-    if (!handed && !idempotentRequest(ctx, call, http)) continue;
+    // Options the callers hand in whole, no method spelled: a caller passing none of its own sends a GET.
+    const gets = !handed && http.method === undefined ? getFromCaller(ctx, call, http.options) : undefined;
+    if (!handed && gets === undefined && !idempotentRequest(ctx, call, http)) continue;
     const routed = retryAsked(ctx, call);
     if (routed === undefined || !once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
@@ -220,7 +223,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       call,
       handedTo !== undefined
         ? `${label} on an axios instance its callers hand in, created with no retry: the idempotent requests they make through this helper fail on the first transient fault`
-        : `${label} (${http.method}) is not retried: one transient fault fails the caller`,
+        : `${label} (${http.method ?? 'GET'}) is not retried: one transient fault fails the caller`,
       {
         ...shared,
         ...routed,
@@ -228,6 +231,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           ? { onlyIfCallerClients: { request: handedTo, need: handedNeed(http.method) } }
           : {}),
         ...(via.length > 0 ? { unlessImportProvides: { kind: 'retry' as const, imports: via } } : {}),
+        ...(gets !== undefined ? { onlyIfCallerOmits: gets } : {}),
       },
     );
   }

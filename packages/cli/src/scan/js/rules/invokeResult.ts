@@ -3,15 +3,19 @@
 // `FunctionError: 'Unhandled'` (or `'Handled'`) set and the error object in `Payload`. The SDK does not
 // throw for it, so a caller that never reads `FunctionError` takes the error object for the function's
 // answer. Judged as a batch API's answer is (answerSends.ts, partialBatch.ts), with `FunctionError` as its failure field.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type AnswerApi, answerSendsRule } from './answerSends.js';
+import type { TimeoutFromCaller } from './callerTimeouts.js';
+import { fromCallers } from './cdkPassedProps.js';
 import type { Report } from './Report.js';
 
 /**
  * The invocation waits for the function's answer: no `InvocationType`, or `'RequestResponse'`. `Event`
  * (asynchronous: 202, retried and dead-lettered by Lambda) and `DryRun` answer no `FunctionError`; a type
- * the module does not write out (a parameter) is not judged.
+ * the helper's caller hands in is typeFromCaller's.
  */
 function synchronous(_ctx: ModuleContext, object: Node | undefined): boolean {
   if (object?.type !== 'ObjectExpression') return false;
@@ -86,6 +90,38 @@ function rethrowsAround(ctx: ModuleContext, thrown: Node, sent: Node): boolean {
   return false;
 }
 
+/** What a call passes for a type that waits: `'RequestResponse'` spelled, or the SDK's enum member. */
+const WAITING_ARGS = ["'RequestResponse'", '"RequestResponse"', 'InvocationType.RequestResponse'];
+
+/**
+ * `InvocationType: invocationType`, a parameter of the helper the send is in (`invokeLambda(name, event,
+ * invocationType?)`): the invocation waits for the callers that pass none or `'RequestResponse'`, which the
+ * project pass looks for (callerTimeoutArgs.ts). A default that does not wait (`= 'Event'`) leaves only the
+ * callers that spell a waiting type: not judged.
+ */
+function typeFromCaller(ctx: ModuleContext, object: Node | undefined): TimeoutFromCaller | undefined {
+  if (object?.type !== 'ObjectExpression') return undefined;
+  const type = (object.properties as Node[]).find(
+    (p) => p.type === 'Property' && propertyName(p.key as Node, p.computed as boolean) === 'InvocationType',
+  );
+  const value = unwrap(type?.value as Node | undefined);
+  const binding = value?.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+  const fn = type === undefined ? undefined : ctx.enclosingFunction(type);
+  if (binding?.kind !== 'param' || fn === undefined || binding.scope !== fn) return undefined;
+  const param = binding.declaration;
+  if (param.type === 'AssignmentPattern' && !waits(param.right as Node)) return undefined;
+  // A helper that compares the type itself (`if (invocationType === InvocationType.RequestResponse) { ... }`)
+  // sends on paths its own test chose: which callers reach this send, their argument alone does not say.
+  const name = escapeRegExp(value?.name as string);
+  const text = ctx.source.slice(fn.start, fn.end);
+  if (new RegExp(`(?<![\\w$.])${name}\\s*[!=]==?|[!=]==?\\s*${name}(?![\\w$])`).test(text)) return undefined;
+  const arg = (fn.params as Node[]).indexOf(param);
+  const owner = arg === -1 ? undefined : fromCallers(ctx, type as Node, [{ arg, keys: [] }]);
+  if (owner === null || owner === undefined) return undefined;
+  const local = owner.local !== undefined ? { local: owner.local } : {};
+  return { names: owner.names, ...local, arg, untimedArgs: WAITING_ARGS };
+}
+
 /** Lambda's Invoke: `FunctionError` is set on a 200 answer when the invoked function failed. */
 const INVOKE: AnswerApi = {
   command: 'InvokeCommand',
@@ -105,5 +141,19 @@ const INVOKE: AnswerApi = {
  * const { Payload } = await lambda.send(new InvokeCommand({ FunctionName: 'price', Payload: body })); // reported
  */
 export function invokeResultRule(ctx: ModuleContext, report: Report): void {
-  answerSendsRule(ctx, report, INVOKE);
+  // The type a caller hands in, noted for the command just judged: answerSendsRule asks `applies` of each
+  // command before it reports that command's sends.
+  let fromCaller: TimeoutFromCaller | undefined;
+  const applies = (c: ModuleContext, object: Node | undefined) => {
+    fromCaller = synchronous(c, object) ? undefined : typeFromCaller(c, object);
+    return fromCaller !== undefined || synchronous(c, object);
+  };
+  const conditioned: Report = (rule, node, message, extra) =>
+    report(
+      rule,
+      node,
+      message,
+      fromCaller === undefined ? extra : { ...extra, onlyIfCallerOmits: fromCaller },
+    );
+  answerSendsRule(ctx, conditioned, { ...INVOKE, applies });
 }
