@@ -103,7 +103,7 @@ export function routedCdkFunction(
 }
 
 /** Each field path of a returned object literal to the expression it holds (`functions.alerts` -> `alerts`). */
-function returnedFields(
+export function returnedFields(
   ctx: ModuleContext,
   node: Node | undefined,
   prefix: string,
