@@ -3,6 +3,8 @@
 // finding is kept only when its receiver's export is a queue (rules/sstV3QueueConcurrency.ts); an exported
 // queue's missing-dlq finding only when some importer subscribes it (rules/sstV3QueueDlq.ts); and either is
 // dropped when the app's `sst.config.ts` writes a `$transform` that settles it (rules/sstV3Transforms.ts).
+// SST v2 stacks hand constructs over with `use(Stack)`: a queue consumer binding only such fields is cleared
+// when the owner stack returns services that absorb any request rate there (rules/sstConsumerGrants.ts).
 import { basename, dirname } from 'node:path';
 import type { Candidate, ImportRef } from './js/Candidate.js';
 import type { SstTransform } from './js/rules/sstV3Transforms.js';
@@ -17,6 +19,13 @@ export function importedQueue(project: Project, ref: ImportRef): 'queue' | 'dlq'
   const target = project.resolveModule(ref.from, ref.source);
   if (target === undefined) return undefined;
   return project.exportFactWhere(target, ref.name, (text) => text.includes('sst.aws.Queue'))?.sstQueue;
+}
+
+/** Does the stack `use(Stack)` names return, at `field`, a service that absorbs any request rate? */
+function stackFieldAbsorbs(project: Project, ref: ImportRef & { readonly field: string }): boolean {
+  const target = project.resolveModule(ref.from, ref.source);
+  const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
+  return fact?.sstAbsorbingFields?.includes(ref.field) === true;
 }
 
 /**
@@ -66,6 +75,11 @@ function appTransforms(project: Project, file: string): readonly SstTransform[] 
  * sstAppUnmet(project, '/app/infra/queues.ts', { rule: 'iac-missing-dlq', onlyIfExportSubscribed: 'jobs', ... }) // true when no importer subscribes `jobs`
  */
 export function sstAppUnmet(project: Project, file: string, c: Candidate): boolean {
+  if (
+    c.unlessSstFieldsAbsorb !== undefined &&
+    c.unlessSstFieldsAbsorb.every((f) => stackFieldAbsorbs(project, f))
+  )
+    return true;
   if (c.onlyIfImportSstQueue !== undefined && importedQueue(project, c.onlyIfImportSstQueue) !== 'queue')
     return true;
   if (c.onlyIfExportSubscribed !== undefined && !subscribedElsewhere(project, file, c.onlyIfExportSubscribed))

@@ -126,6 +126,8 @@ export interface ExportFact extends FactoryFacts {
   readonly serverlessHandlers?: readonly string[];
   /** An SST v2 stack function building an API whose routes take the app's function defaults: its limit, in s (rules/sstFunctionDefaults.ts). */
   readonly sstApi?: number;
+  /** An SST v2 stack's returned fields holding services that absorb any request rate (rules/sstConsumerGrants.ts). */
+  readonly sstAbsorbingFields?: readonly string[];
   /** An SST v3 Queue, `dlq` when another queue of its module dead-letters into it (rules/sstV3QueueConcurrency.ts). */
   readonly sstQueue?: 'queue' | 'dlq';
   /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */

@@ -44,6 +44,7 @@ import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
+import { stackAbsorbingFields } from './rules/sstConsumerGrants.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { sstV3QueueKind } from './rules/sstV3Subscriptions.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
@@ -229,6 +230,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     const stack = isFunction(v) || v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
     const sstApi = stack && spellsSstConstructs(ctx) ? sstStackApiLimit(ctx, v) : undefined;
     if (sstApi !== undefined) add(facts, name, { sstApi });
+    const sstAbsorbingFields = stack && spellsSstConstructs(ctx) ? stackAbsorbingFields(ctx, v) : undefined;
+    if (sstAbsorbingFields !== undefined) add(facts, name, { sstAbsorbingFields });
     // An SST v3 queue subscribed to in another module (rules/sstV3QueueConcurrency.ts).
     const sstQueue = ctx.spells('sst.aws.Queue') ? sstV3QueueKind(ctx, ctx.valueOf(v) ?? v, name) : undefined;
     if (sstQueue !== undefined) add(facts, name, { sstQueue });

@@ -71,6 +71,11 @@ export interface ImportConditions {
    */
   readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
+  /**
+   * An SST v2 queue consumer that only binds or permits absorbing services and these fields of other stacks
+   * (`use(DataStack)`): dropped when each is such a service in its stack's returns (ExportFact.sstAbsorbingFields).
+   */
+  readonly unlessSstFieldsAbsorb?: readonly (ImportRef & { readonly field: string })[];
   /** Kept only when this import is an SST v3 Queue no other queue dead-letters into (ExportFact.sstQueue). */
   readonly onlyIfImportSstQueue?: ImportRef;
   /** An SST v3 queue this module exports under that name: kept when an importer subscribes it (ModuleFacts.sstSubscribed). */

@@ -32,6 +32,7 @@ import { sstAsyncSubscriberRules } from './rules/sstAsyncSubscribers.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstCronJobRules, sstV3CronRules } from './rules/sstCronJobs.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
+import { sstEventWiredRules } from './rules/sstEventWired.js';
 import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
 import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
@@ -101,4 +102,5 @@ export const RULES: readonly Rule[] = [
   tsResourceQueueRules,
   sstStreamConsumerRules,
   sstCronJobRules,
+  sstEventWiredRules,
 ];

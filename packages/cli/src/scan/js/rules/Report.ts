@@ -49,6 +49,7 @@ export type Extra = Pick<
   | 'onlyIfImportServerlessApi'
   | 'onlyIfImportSstApi'
   | 'onlyIfImportSstQueue'
+  | 'unlessSstFieldsAbsorb'
   | 'onlyIfExportSubscribed'
   | 'unlessSstTransform'
   | 'onlyIfInvokedAsync'

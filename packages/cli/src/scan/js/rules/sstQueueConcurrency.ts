@@ -9,12 +9,14 @@
 // message groups vary (fifoGroups.ts), as for a CDK SqsEventSource. `queue.addConsumer(stack, consumer)` on
 // a binding or field (`this.jobs`) that holds such a queue attaches the same event source, so it is judged
 // the same way, at that call. Options the scan cannot read (a spread, a variable it does not see) are taken
-// as holding a cap.
+// as holding a cap. A consumer whose function only binds or permits services that absorb any request rate
+// (sstConsumerGrants.ts) has nothing behind it to flood, and is not reported.
 import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { v0Prop } from '../sstConstructs.js';
 import { functionConstruct } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
+import { absorbingGrants } from './sstConsumerGrants.js';
 import { addConsumerCalls, fieldHolding, sstQueueBuilds } from './sstQueues.js';
 
 const RULE = 'iac-no-reserved-concurrency';
@@ -63,15 +65,40 @@ function fifoQueue(ctx: ModuleContext, props: ReturnType<typeof objectProps>, v1
   return unwrap(ctx.valueOf(fifo) ?? fifo)?.value === true || named;
 }
 
+/** The props of a consumer's function: `{ function: props }`, the consumer's own props, or a `new Function`'s. */
+function consumerFunctionProps(ctx: ModuleContext, consumer: Node): ReturnType<typeof objectProps> {
+  const value = unwrap(ctx.valueOf(consumer) ?? consumer);
+  const props = value?.type === 'ObjectExpression' ? objectProps(value) : undefined;
+  const fn = props?.props.get('function') ?? consumer;
+  const built = functionConstruct(ctx, fn);
+  if (built !== undefined) return built.props;
+  const fnValue = unwrap(ctx.valueOf(fn) ?? fn);
+  return fnValue?.type === 'ObjectExpression' ? objectProps(fnValue) : undefined;
+}
+
 /** Reports an uncapped consumer of the queue built with `args`, at `at` (the queue or its addConsumer call). */
-function reportUncapped(ctx: ModuleContext, report: Report, at: Node, args: Node[], v1: boolean): void {
+function reportUncapped(
+  ctx: ModuleContext,
+  report: Report,
+  at: Node,
+  args: Node[],
+  v1: boolean,
+  consumer: Node,
+): void {
+  const grants = absorbingGrants(ctx, consumerFunctionProps(ctx, consumer));
+  if (grants?.length === 0) return;
   const props = objectProps(ctx.valueOf(args[2]));
   const id = stringValue(ctx.valueOf(args[1])) ?? '';
   report(
     RULE,
     at,
     `SST Queue ${id}'s consumer has no cdk.eventSource.maxConcurrency and its function reserves no concurrency`,
-    fifoQueue(ctx, props, v1) ? { onlyIfMessageGroupsVary: id || true } : undefined,
+    {
+      ...(fifoQueue(ctx, props, v1) ? { onlyIfMessageGroupsVary: id || true } : {}),
+      ...(grants !== undefined
+        ? { unlessSstFieldsAbsorb: grants.map((g) => ({ ...g.owner, field: g.field })) }
+        : {}),
+    },
   );
 }
 
@@ -82,7 +109,7 @@ export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Repor
     const props = objectProps(ctx.valueOf(args[2]));
     const consumer = props?.spread ? undefined : props?.props.get('consumer');
     if (consumer === undefined || consumerCapped(ctx, consumer, v1)) continue;
-    reportUncapped(ctx, report, node, args, v1);
+    reportUncapped(ctx, report, node, args, v1, consumer);
   }
   // A queue a construct keeps in a field (`this.jobs = new Queue(...)`) is found by that field's path.
   const fields = new Map<string, Node>();
@@ -94,6 +121,6 @@ export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Repor
     const build = builds.get(built ?? fields.get(field ?? '') ?? call);
     const consumer = (call.arguments as Node[])[1];
     if (build === undefined || consumer === undefined || consumerCapped(ctx, consumer, build.v1)) continue;
-    reportUncapped(ctx, report, call, build.args, build.v1);
+    reportUncapped(ctx, report, call, build.args, build.v1, consumer);
   }
 };

@@ -49,7 +49,10 @@ function usedStack(ctx: ModuleContext, init: Node | undefined): ImportRef | unde
  * `functions.alerts` after `const { functions } = use(LambdaStack)`, or after `const lambdas = use(LambdaStack)`
  * for `lambdas.functions.alerts`.
  */
-function usedStackField(ctx: ModuleContext, expr: Node): { owner: ImportRef; field: string } | undefined {
+export function usedStackField(
+  ctx: ModuleContext,
+  expr: Node,
+): { owner: ImportRef; field: string } | undefined {
   const path = memberPath(unwrap(expr));
   let root = unwrap(expr);
   while (root?.type === 'MemberExpression') root = unwrap(root.object as Node);
@@ -100,7 +103,7 @@ export function routedCdkFunction(
 }
 
 /** Each field path of a returned object literal to the expression it holds (`functions.alerts` -> `alerts`). */
-function returnedFields(
+export function returnedFields(
   ctx: ModuleContext,
   node: Node | undefined,
   prefix: string,

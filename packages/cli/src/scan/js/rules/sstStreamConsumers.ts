@@ -6,11 +6,17 @@
 // record that keeps failing is retried until it expires from the stream, holding its shard, and is then
 // lost, as the CDK rule reports for those event sources. Reported at `cdk.eventSource` when it is written
 // (where `onFailure` goes), else at the consumer.
+// Apps that split their stacks build the table in a data stack and add its consumers in another, on what
+// `use(DataStack)` hands back (`const { orders } = use(DataStack); orders.addConsumers(stack, {...})`).
+// `addConsumers` is a method of SST's stream constructs alone, and a Table takes consumers only when it has
+// a stream (SST throws at synth otherwise), so such a call is a stream consumer whatever the other stack
+// built; it is judged here, where the consumer and its `cdk.eventSource` are written.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { spellsSstConstructs, sstConstruct, v0Prop } from '../sstConstructs.js';
+import { spellsSstConstructs, spellsSstV1, sstConstruct, v0Prop } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
 import { keptIn } from './sstEventBus.js';
+import { usedStackField } from './sstStackFields.js';
 
 const STREAM_CONSTRUCTS = new Set(['KinesisStream', 'Table']);
 
@@ -67,5 +73,12 @@ export const sstStreamConsumerRules: Rule = (ctx: ModuleContext, report: Report)
       if (path?.at(-1) !== 'addConsumers' || path.slice(0, -1).join('.') !== name) continue;
       checkConsumers(ctx, (call.arguments as Node[])[1], imp.name, imp.v1, report);
     }
+  }
+  if (!ctx.spells('use')) return;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee as Node);
+    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addConsumers') continue;
+    if (usedStackField(ctx, callee.object as Node) === undefined) continue;
+    checkConsumers(ctx, (call.arguments as Node[])[1], 'stream', spellsSstV1(ctx), report);
   }
 };
