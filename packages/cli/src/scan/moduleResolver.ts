@@ -136,8 +136,10 @@ export class ModuleResolver {
 
   /**
    * `src/libs -> ../../../../libs/`: a folder linked to shared code elsewhere in the repository (one copy
-   * of the helpers for every service). Discovery does not follow links, so the module is scanned at its
-   * real path; asked only for a relative import nothing else answered.
+   * of the helpers for every service), or one file linked so (`functions/verify-ses/ses.js ->
+   * ../../../shared/ses.js`, each function's folder holding links to the shared clients it bundles).
+   * Discovery does not follow links, so the module is scanned at its real path; asked only for a relative
+   * import nothing else answered.
    */
   private throughLink(base: string): string | undefined {
     let real: string;
@@ -146,7 +148,18 @@ export class ModuleResolver {
     } catch {
       return undefined; // No such folder: an import of a file the scan does not have.
     }
-    return real === dirname(base) ? undefined : this.moduleAt(resolve(real, basename(base)));
+    if (real !== dirname(base)) return this.moduleAt(resolve(real, basename(base)));
+    const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
+    for (const path of [base, ...EXTENSIONS.map((e) => stem + e)]) {
+      let file: string;
+      try {
+        file = realpathSync(path);
+      } catch {
+        continue; // Not this extension.
+      }
+      return file === path ? undefined : this.moduleAt(file);
+    }
+    return undefined;
   }
 
   /** The scanned module a path without (or with) its extension names, or its folder's index. */

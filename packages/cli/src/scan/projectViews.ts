@@ -6,6 +6,7 @@ import { ImporterUses } from './importerUses.js';
 import { InvokedFunctions } from './invokedFunctions.js';
 import type { ImportRef, ModuleFacts } from './js/Candidate.js';
 import type { ProjectClient } from './js/ModuleFacts.js';
+import { mayBuildGoogleApi } from './js/rules/googleTypedParams.js';
 import { mayBuildNestHttp } from './js/rules/nestHttp.js';
 import { mayBuildOctokit } from './js/rules/octokitClients.js';
 import type { ClientBuild } from './projectClients.js';
@@ -29,6 +30,7 @@ export interface ProjectViewSources {
 const MAY_BUILD: Record<ProjectClient, (text: string) => boolean> = {
   octokit: mayBuildOctokit,
   'nest-http': mayBuildNestHttp,
+  'google-api': mayBuildGoogleApi,
 };
 
 export class ProjectViews {

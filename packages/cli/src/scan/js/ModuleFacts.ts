@@ -13,7 +13,7 @@ import type { SstTransform } from './rules/sstV3Transforms.js';
 export type { ExportFact };
 
 /** Libraries whose clients a project builds or configures in one module and uses in others (projectClients.ts). */
-export type ProjectClient = 'octokit' | 'nest-http';
+export type ProjectClient = 'octokit' | 'nest-http' | 'google-api';
 
 export interface VerifierFact {
   /** For any failure of this remote verifier (its catch answers falsy). */

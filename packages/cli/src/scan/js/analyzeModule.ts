@@ -31,6 +31,7 @@ import { importedBatchRules } from './rules/batchWrappers.js';
 import { selectsOwnWork, typedAsRequest } from './rules/catchExemptions.js';
 import { errorAnswerUses } from './rules/errorAnswerUses.js';
 import { droppedAwaits, projectSources } from './rules/errorValues.js';
+import { googleApiClientBuilds } from './rules/googleApis.js';
 import { handlerReturns } from './rules/handlerReturns.js';
 import { nestHttpBuilds } from './rules/nestHttp.js';
 import { octokitBuilds } from './rules/octokitClients.js';
@@ -187,6 +188,7 @@ export function analyzeModule(
   const clients = clientFacts(ctx);
   const octokit = octokitBuilds(ctx);
   const nestHttp = nestHttpBuilds(ctx);
+  const googleApi = googleApiClientBuilds(ctx);
   const implemented = implementers(ctx);
   const groups = messageGroupsOf(ctx);
   const functionHandlers = cdkFunctionHandlers(ctx);
@@ -240,11 +242,12 @@ export function analyzeModule(
     ...(types !== undefined ? { declaredTypes: types } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),
-    ...(octokit !== undefined || nestHttp !== undefined
+    ...(octokit !== undefined || nestHttp !== undefined || googleApi !== undefined
       ? {
           clientBuilds: {
             ...(octokit !== undefined ? { octokit } : {}),
             ...(nestHttp !== undefined ? { 'nest-http': nestHttp } : {}),
+            ...(googleApi !== undefined ? { 'google-api': googleApi } : {}),
           },
         }
       : {}),

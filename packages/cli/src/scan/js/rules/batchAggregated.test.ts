@@ -106,4 +106,40 @@ export const d = (signal) => bus.putEvents({ Entries: [] }, { abortSignal: signa
       'putEvents:FailedEntryCount',
     ]);
   });
+
+  it.each([
+    ['an X-Ray capture', `const bus = AWSXRay.captureAWSv3Client(new EventBridge({}));`],
+    ["Powertools Tracer's capture", `const bus = tracer.captureAWSv3Client(new EventBridge({}));`],
+    [
+      "the module's own instrumenting function",
+      `const bus = trace(new EventBridge({}));
+function trace(client) { return process.env.XRAY ? AWSXRay.captureAWSv3Client(client) : client; }`,
+    ],
+  ])('takes a client handed back by %s', (_, held) => {
+    // Prepare
+    const source = `import { EventBridge } from '@aws-sdk/client-eventbridge';
+import * as AWSXRay from 'aws-xray-sdk';
+${held}
+export const send = () => bus.putEvents({ Entries: [] });`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual(['putEvents:FailedEntryCount']);
+  });
+
+  it('leaves a client handed to a function that answers something else', () => {
+    // Prepare
+    const source = `import { EventBridge } from '@aws-sdk/client-eventbridge';
+const bus = publisher(new EventBridge({}));
+function publisher(client) { return { putEvents: (p) => client.putEvents(p).then(check) }; }
+export const send = () => bus.putEvents({ Entries: [] });`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
 // Only a receiver this module builds as a v3 client is taken: a project's own `bus.putEvents(...)` may
 // check the answer itself.
 import { calleeName, lastName, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { clientHolder, wrappedClient } from '../clientWrappers.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { V2_FAILURE_FIELD } from './batchApis.js';
 import { v3Client } from './sdkClients.js';
@@ -21,7 +22,7 @@ function documentClient(ctx: ModuleContext, call: Node): boolean {
 
 /** `new EventBridge({})` or `DynamoDBDocument.from(client)`: an expression that builds a v3 aggregated client. */
 function builtClient(ctx: ModuleContext, node: Node | undefined): boolean {
-  const n = unwrap(node);
+  const n = wrappedClient(ctx, node);
   if (n?.type === 'NewExpression') return v3Client(ctx, n) !== undefined;
   return n?.type === 'CallExpression' && ctx.spells('DynamoDBDocument') && documentClient(ctx, n);
 }
@@ -53,9 +54,13 @@ interface Holders {
   readonly paths: Set<string>;
 }
 
-/** Records where the value `stored` goes when it is (or stands for) a client: declarator, field or path. */
-function keep(ctx: ModuleContext, holders: Holders, stored: Node): void {
-  const parent = ctx.parentOf(stored);
+/**
+ * Records where the value `built` goes when it is (or stands for) a client: declarator, field or path. A
+ * capture call or a module's own instrumenting function hands the client on (`captureAWSv3Client(new
+ * EventBridge({}))`): what holds that call holds the client.
+ */
+function keep(ctx: ModuleContext, holders: Holders, built: Node): void {
+  const { node: stored, parent } = clientHolder(ctx, built);
   if (parent?.type === 'VariableDeclarator' && parent.init === stored) holders.declarators.add(parent);
   else if (parent?.type === 'PropertyDefinition' && parent.value === stored)
     addField(

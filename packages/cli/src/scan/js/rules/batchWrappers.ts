@@ -9,6 +9,7 @@ import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { SourceWords } from '../SourceWords.js';
 import { lastTextMemo } from '../textMemo.js';
+import { aggregatedBatchCalls } from './batchAggregated.js';
 import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
 import { answerReturnedBy, answersWholeFailure } from './batchCollected.js';
 import { readsOnlyData } from './batchDataReads.js';
@@ -52,11 +53,15 @@ export const mayBatch = lastTextMemo((source: string): boolean => {
   const words = SourceWords.of(source);
   return (
     COMMANDS.some((c) => words.includes(c)) ||
-    (words.includes('.promise(') && V2_CALLS.some((m) => words.includes(m)))
+    // v2's `.putEvents(p).promise()`, or a v3 aggregated client's `.putEvents(p)` (batchAggregated.ts).
+    ((words.includes('.promise(') || words.includes('@aws-sdk/')) && V2_CALLS.some((m) => words.includes(m)))
   );
 });
 
-/** Every batch API call the module sends: the send (or v2 `.promise()`) call, the API, its failure field. */
+/**
+ * Every batch API call the module sends: the send (the v2 `.promise()` call, the v3 aggregated client's own
+ * call), the API, its failure field.
+ */
 export function batchSends(ctx: ModuleContext): { send: Node; what: string; field: string }[] {
   const out: { send: Node; what: string; field: string }[] = [];
   for (const command of ctx.of('NewExpression')) {
@@ -69,6 +74,9 @@ export function batchSends(ctx: ModuleContext): { send: Node; what: string; fiel
     if (call !== undefined) out.push({ send: call, what, field });
     else for (const send of sendsOfVariable(ctx, command)) out.push({ send, what, field });
   }
+  // `eventBridge.putEvents(p)` on a v3 aggregated client: the request is the call itself.
+  for (const { call, field, method } of aggregatedBatchCalls(ctx))
+    out.push({ send: call, what: method, field });
   if (!ctx.spells('.promise(')) return out;
   for (const call of ctx.of('CallExpression')) {
     if (call.arguments.length > 0 || unwrap(call.callee)?.type !== 'MemberExpression') continue;

@@ -19,10 +19,12 @@ import { isFunction, memberPath, type Node, objectProps, propertyName, unwrap } 
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
+import { throughRethrowingCatch } from '../rethrowingCatch.js';
 import { returnedValues } from '../returnedValues.js';
 import { mayCallHttp } from '../ruleGate.js';
 import { fieldChainValue } from './fieldAssigned.js';
 import { clientOf, optionsTimed } from './googleClients.js';
+import { apiTypedParam, googleApiBuilds } from './googleTypedParams.js';
 import type { Report, Rule } from './Report.js';
 
 /** OAuth2Client methods that send a request (verifyIdToken fetches the signing certificates). */
@@ -76,6 +78,26 @@ function reportImported(
   );
 }
 
+/**
+ * A request on a parameter typed with an API class (`gmail: gmail_v1.Gmail`): kept by the project pass when
+ * the API clients the project builds all lack a timeout (googleTypedParams.ts).
+ */
+function reportTypedParam(
+  ctx: ModuleContext,
+  report: Report,
+  call: Node,
+  path: readonly string[],
+  args: Node[],
+): void {
+  if (path.length < 3 || optionsTimed(ctx, args[1]) || globalTimeout(ctx)) return;
+  report(
+    'http-no-timeout',
+    call,
+    `googleapis ${path.slice(1).join('.')}() on the client handed in has no timeout (gaxios waits forever by default), and the API clients the project builds set none: set timeout in their options`,
+    { onlyIfProjectClientsUntimed: 'google-api' },
+  );
+}
+
 /** `google.options({ timeout })` (or options it cannot read) in this module bounds its googleapis calls. */
 function globalTimeout(ctx: ModuleContext): boolean {
   return ctx.of('CallExpression').some((call) => {
@@ -104,6 +126,11 @@ export function untimedGoogleClient(ctx: ModuleContext, fn: Node): 'api' | 'oaut
   return client.kind;
 }
 
+/** What the API clients this module builds say of one handed in from here (googleTypedParams.ts). */
+export function googleApiClientBuilds(ctx: ModuleContext): 'timed' | 'untimed' | undefined {
+  return googleApiBuilds(ctx, () => globalTimeout(ctx));
+}
+
 /** Whether the module names a Google API package; asked per function. */
 const mentionsGoogle = (ctx: ModuleContext): boolean =>
   ctx.spells('googleapis') || ctx.spells('google-auth-library');
@@ -112,6 +139,8 @@ const mentionsGoogle = (ctx: ModuleContext): boolean =>
 function importedHelper(ctx: ModuleContext, base: Node): ImportRef | undefined {
   let built = unwrap(base.type === 'Identifier' ? ctx.valueOf(base) : base);
   if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
+  // `await getGmail(a).catch((e) => { throw new AuthError(e) })`: the helper's own answer.
+  built = throughRethrowingCatch(ctx, built);
   const callee = built?.type === 'CallExpression' ? unwrap(built.callee) : undefined;
   if (callee?.type !== 'Identifier') return undefined;
   const imp = ctx.importOf(callee.name as string, callee);
@@ -126,6 +155,11 @@ export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!google && !(ctx.projectImports.size > 0 && mayCallHttp(ctx.source))) return;
   if (/\.[jt]sx$/.test(ctx.file) || offServicePath(ctx)) return;
   let global: boolean | undefined;
+  let builds: 'timed' | 'untimed' | 'none' | undefined;
+  const buildsNone = (): boolean => {
+    builds ??= googleApiClientBuilds(ctx) ?? 'none';
+    return builds === 'none';
+  };
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression') continue;
@@ -144,6 +178,10 @@ export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
       // `(await getAuth()).authorize()`: the helper's answer, one member down.
       const steps = path ?? (base === unwrap(callee.object) ? ['', method] : []);
       if (ref !== undefined) reportImported(ctx, report, call, ref, steps, args);
+      // A module that builds API clients itself hands them to its own helpers (handedClient in googleClients.ts
+      // reads those): the typed parameter is asked of the project only where the module builds none.
+      else if (google && apiTypedParam(ctx, base) && buildsNone())
+        reportTypedParam(ctx, report, call, steps, args);
       continue;
     }
     if (client.kind === 'oauth' && (!OAUTH_REQUESTS.has(method) || path?.length !== 2)) continue;

@@ -10,6 +10,7 @@ import { helperReturned } from '../factoryBuilt.js';
 import { lateAssigned } from '../lateAssigned.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { passedValues } from '../passedArguments.js';
+import { throughRethrowingCatch } from '../rethrowingCatch.js';
 
 /** `google.<name>(...)` calls that are not API clients. */
 const NOT_AN_API = new Set(['options', 'auth', 'discover', 'discoverAPI', 'addAPIs']);
@@ -30,6 +31,7 @@ export function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): 
   // `let client; try { client = await factory(...) } catch {}`: the one value the module assigns it.
   if (built?.type === 'Identifier') built = unwrap(lateAssigned(ctx, built)) ?? built;
   if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
+  built = throughRethrowingCatch(ctx, built);
   if (built?.type !== 'CallExpression' && built?.type !== 'NewExpression')
     return typedParamClient(ctx, base) ?? (params < 2 ? handedClient(ctx, base, params + 1) : undefined);
   const callee = unwrap(built.callee);
