@@ -15,6 +15,7 @@ import {
 } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { defaultEntryLink } from './cdkDefaultEntry.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
 import { packedSourceLink } from './cdkPackedSources.js';
@@ -133,11 +134,18 @@ export function handlerLink(
   const props = built?.props ?? helperBuiltProps(ctx, expr);
   // A function a project helper of another module builds is read there with this call's arguments.
   if (props === undefined)
-    return importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen);
+    return (
+      importedHelperLink(ctx, expr, clearWhen) ??
+      packedSourceLink(ctx, expr, clearWhen) ??
+      defaultEntryLink(ctx, built?.node, clearWhen)
+    );
   // Props that spread an imported helper's defaults (`{ ...defaults(this, 'x') }`) are read through it.
   const own = handlerLinkOfProps(ctx, props, clearWhen);
   if (own !== undefined || built === undefined) return own;
-  return spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen);
+  return (
+    spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen) ??
+    defaultEntryLink(ctx, built.node, clearWhen)
+  );
 }
 
 /**
