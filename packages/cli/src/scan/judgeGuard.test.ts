@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanProblem } from './Finding.js';
-import { analysisFailure, judgedOrProblem, projectPassOr } from './judgeGuard.js';
+import { analysisFailure, judgedOrProblem, projectPassEach, projectPassOr } from './judgeGuard.js';
 
 describe('judgedOrProblem', () => {
   it('answers true and records nothing when the judging finishes', () => {
@@ -86,5 +86,48 @@ describe('projectPassOr', () => {
           'project pass "routes elsewhere" failed (RangeError: Maximum call stack size exceeded); findings that depend on it may be missing',
       },
     ]);
+  });
+});
+
+describe('projectPassEach', () => {
+  it("keeps every other item's result and records one problem at the first failing template, with the count", () => {
+    // Prepare: a boilerplate whose every stack breaks the pass the same way.
+    const problems: ScanProblem[] = [];
+    const templates = ['a/template.yaml', 'b/template.yaml', 'c/template.yaml', 'd/template.yaml'];
+
+    // Act
+    const found = projectPassEach(
+      'batch-one sources',
+      problems,
+      templates,
+      (t) => t,
+      (t) => {
+        if (!t.startsWith('a')) throw new TypeError(`cannot read ${t}`);
+        return ['a/handler.main'];
+      },
+    );
+
+    // Assess
+    expect(found).toEqual(['a/handler.main']);
+    expect(problems).toEqual([
+      {
+        file: 'b/template.yaml',
+        kind: 'analysis-error',
+        message:
+          'project pass "batch-one sources" failed here and 2 more (TypeError: cannot read b/template.yaml); findings that depend on it may be missing',
+      },
+    ]);
+  });
+
+  it('records nothing when every item finishes', () => {
+    // Prepare
+    const problems: ScanProblem[] = [];
+
+    // Act
+    const found = projectPassEach('batch-one sources', problems, [1, 2], String, (n) => [n * 2]);
+
+    // Assess
+    expect(found).toEqual([2, 4]);
+    expect(problems).toEqual([]);
   });
 });

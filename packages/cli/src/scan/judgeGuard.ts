@@ -54,6 +54,45 @@ export function projectPassOr<T>(pass: string, problems: ScanProblem[], fallback
 }
 
 /**
+ * Runs one project-wide pass per item (a template, a Terraform folder) and answers every result, in order.
+ * An item whose run throws adds nothing; the pass's failures make ONE `analysis-error` problem, at the first
+ * failing item's file, naming the pass, that item, how many failed and the first error: a shape that breaks
+ * the pass usually repeats in every template of a boilerplate, and one problem per template says the same
+ * thing twenty times.
+ * @example
+ * const problems: ScanProblem[] = [];
+ * const handlers = projectPassEach('batch-one sources', problems, templates, (t) => t.rel, (t) => sourcesOf(t));
+ */
+export function projectPassEach<I, T>(
+  pass: string,
+  problems: ScanProblem[],
+  items: Iterable<I>,
+  fileOf: (item: I) => string,
+  run: (item: I) => readonly T[],
+): T[] {
+  const out: T[] = [];
+  const failed: string[] = [];
+  let first: unknown;
+  for (const item of items) {
+    try {
+      out.push(...run(item));
+    } catch (error: unknown) {
+      if (failed.length === 0) first = error;
+      failed.push(fileOf(item));
+    }
+  }
+  if (failed.length > 0) {
+    const others = failed.length > 1 ? ` and ${failed.length - 1} more` : '';
+    problems.push({
+      file: failed[0] as string,
+      kind: 'analysis-error',
+      message: `project pass "${pass}" failed here${others} (${thrownSummary(first)}); findings that depend on it may be missing`,
+    });
+  }
+  return out;
+}
+
+/**
  * The error's name and first line, bounded: never a stack, a path of the machine, or a source excerpt. It
  * must not throw itself (it runs inside the guards): a thrown value with no usable `toString`
  * (`Object.create(null)`) or an Error whose message is not a string is summarised by its type alone.

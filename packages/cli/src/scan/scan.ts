@@ -26,7 +26,7 @@ import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terra
 import { terraformProject } from './iac/terraformModules.js';
 import { ignoredBy } from './ignoreDirectives.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
-import { judgedOrProblem, projectPassOr } from './judgeGuard.js';
+import { judgedOrProblem, projectPassEach, projectPassOr } from './judgeGuard.js';
 import { Project } from './project.js';
 import { type ScanOptions, ScanUsageError } from './scanOptions.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
@@ -99,6 +99,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const modules: ModuleFacts[] = [];
   const batchOne: string[] = [];
   const deferred = new Map<string, string>();
+  const templateOutcomes: Extract<FileOutcome, { kind: 'iac' }>[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') problems.push({ file: o.file.rel, kind: o.problem, message: o.message });
     else if (o.kind === 'code') {
@@ -106,15 +107,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (o.source !== undefined) deferred.set(o.facts.file, o.source);
     } else {
       batchOne.push(...o.result.batchOneHandlers);
-      // A handler named by its built module is also its source module (iac/buildEntries.ts, tscOutDir.ts).
-      const dir = dirname(o.file.path);
-      batchOne.push(
-        ...pass('batch-one sources', [], () =>
-          batchOneSourceHandlers(dir, o.result.batchOneHandlers, readText),
-        ),
-      );
+      templateOutcomes.push(o);
     }
   }
+  // A handler named by its built module is also its source module (iac/buildEntries.ts, tscOutDir.ts).
+  const sourcesOf = (o: (typeof templateOutcomes)[number]) =>
+    batchOneSourceHandlers(dirname(o.file.path), o.result.batchOneHandlers, readText);
+  batchOne.push(
+    ...projectPassEach('batch-one sources', problems, templateOutcomes, (o) => o.file.rel, sourcesOf),
+  );
   const tfCode = terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code }));
   batchOne.push(...pass('terraform batch sizes', [], () => terraformBatchOneHandlers(tfCode)));
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);

@@ -29,6 +29,8 @@ export interface QueueContext {
   readonly exports: ReadonlyMap<string, string[]>;
   /** DLQs a function of the stack drains (drainedDlqs.ts): work queues too, which need a redrive policy. */
   readonly drained: ReadonlySet<string>;
+  /** Queues nothing can send to (templateLinks.ts): a DLQ only by its name holds nothing to alarm on. */
+  readonly unnamed: ReadonlySet<string>;
 }
 
 /** Checks one AWS::SQS::Queue: its redrive policy, its maxReceiveCount, and an alarm when it is a DLQ. */
@@ -36,7 +38,17 @@ export function checkQueue(
   r: TemplateResource,
   at: (r: TemplateResource, ...path: (string | number)[]) => (string | number)[],
   report: IacReport,
-  { dlqIds, alarmed, deafAlarms, quietDlqs, received, lambdaConsumed, exports, drained }: QueueContext,
+  {
+    dlqIds,
+    alarmed,
+    deafAlarms,
+    quietDlqs,
+    received,
+    lambdaConsumed,
+    exports,
+    drained,
+    unnamed,
+  }: QueueContext,
 ): void {
   const redrive = redrivePolicyOf(r.props.RedrivePolicy);
   const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
@@ -65,7 +77,7 @@ export function checkQueue(
       );
   }
   const exported = exports.get(r.id);
-  if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id))
+  if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id) && !unnamed.has(r.id))
     report(
       'iac-missing-dlq',
       at(r),

@@ -60,10 +60,8 @@ export function checkCloudFormation(
   const at = (r: Resource, ...path: (string | number)[]) => [...base, 'Resources', r.id, ...path];
   const globals = obj(obj(template.Globals)?.Function) ?? {};
 
-  const { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports, deafAlarms } = templateLinks(
-    resources,
-    template,
-  );
+  const { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports, deafAlarms, unnamedQueues } =
+    templateLinks(resources, template);
   // Queues a serverless.yml's functions and events name as their dead-letter queues.
   for (const id of outer.dlqs ?? []) {
     dlqIds.add(id);
@@ -124,6 +122,7 @@ export function checkCloudFormation(
           lambdaConsumed,
           exports,
           drained,
+          unnamed: unnamedQueues,
         });
         break;
       case 'AWS::Lambda::EventSourceMapping': {

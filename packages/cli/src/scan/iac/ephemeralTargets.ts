@@ -3,7 +3,8 @@
 // outputs that are worthless once late (a CloudWatch data point, a live IoT push to a display) loses
 // nothing a dead-letter queue could give back: replaying it an hour later would count the metric in the
 // wrong minute or push a stale state. Any other permission, a separate Role the template does not show,
-// or an environment variable naming another endpoint keeps the finding.
+// or an environment variable naming another endpoint (a URL, a DSN, a webhook; by name or by value) keeps
+// the finding: what needs no IAM permission, an HTTPS call, may be the function's real work.
 import { type Json, obj } from './IacResult.js';
 
 interface Resource {
@@ -17,9 +18,23 @@ const EPHEMERAL_TEMPLATES = /^(CloudWatchPutMetricPolicy)$/;
 /** Actions whose effect is worthless once late (metrics, live device pushes) or only observability. */
 const EPHEMERAL_ACTION = /^(cloudwatch:PutMetricData|iot:(Publish|Connect)|logs:[A-Za-z*]+|xray:[A-Za-z*]+)$/;
 const BASIC_MANAGED = /^(AWSLambdaBasicExecutionRole|AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess)$/;
-/** An environment variable naming somewhere else to send to; the IoT data endpoint is the push itself. */
+/**
+ * An environment variable naming somewhere else to send to; the IoT data endpoint is the push itself. A
+ * DSN or webhook is an HTTPS endpoint outside AWS: a log shipper forwarding to Sentry needs only
+ * `logs:*` from IAM, its real work is the outbound call.
+ */
 const ENDPOINT_WORD =
-  /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|TABLE|QUEUE|TOPIC|BUS|BUCKET|FUNCTION)$/i;
+  /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|TABLE|QUEUE|TOPIC|BUS|BUCKET|FUNCTION|DSN|WEBHOOK)$/i;
+/** A value that is itself an address to call: `https://...`, or a `!Sub` building one (`${ApiUrl}/ingest`). */
+const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/|\$\{[A-Za-z0-9]*(Url|Uri|Endpoint)\b/;
+
+/** The text of a variable's value: a literal, or the string of its `Fn::Sub`. */
+function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const sub = obj(value)?.['Fn::Sub'];
+  const text = Array.isArray(sub) ? sub[0] : sub;
+  return typeof text === 'string' ? text : '';
+}
 
 function ephemeralStatement(s: unknown): boolean {
   const statement = obj(s);
@@ -55,8 +70,9 @@ export function onlyEphemeralOutput(fn: Resource | undefined, globals: Record<st
     ...(obj(obj(globals.Environment)?.Variables) ?? {}),
     ...(obj(obj(fn.props.Environment)?.Variables) ?? {}),
   };
-  return !Object.keys(variables).some((name) => {
+  return !Object.entries(variables).some(([name, value]) => {
     const words = name.split(/[_-]/);
-    return !words.some((w) => /^iot$/i.test(w)) && words.some((w) => ENDPOINT_WORD.test(w));
+    if (words.some((w) => /^iot$/i.test(w))) return false;
+    return words.some((w) => ENDPOINT_WORD.test(w)) || URL_VALUE.test(valueText(value));
   });
 }

@@ -22,6 +22,13 @@ export interface TemplateLinks {
   readonly alarmImports: string[];
   /** Resources an alarm names whose metric SQS never publishes: resource id -> why that alarm cannot fire. */
   readonly deafAlarms: Map<string, string>;
+  /**
+   * Queues nothing can ever send to: no resource names them but a QueuePolicy, nor `Globals` or an Output,
+   * and they have no fixed `QueueName` another stack could name. A policy letting events.amazonaws.com send
+   * makes no queue a target: a rule, function or subscription must name it (boilerplate `EventsDlq`/
+   * `LambdaDlq` copied from stack to stack). Nothing is dead-lettered there, so no alarm is owed.
+   */
+  readonly unnamedQueues: Set<string>;
 }
 
 /**
@@ -41,11 +48,13 @@ export function templateLinks(
   const invokeConfigured = new Set<string>();
   const alarmImports: string[] = [];
   const deafAlarms = new Map<string, string>();
+  const named = refsIn([template.Globals, template.Outputs]);
   for (const r of resources) {
     // A queue's redrive policy, and an SNS subscription's (what SNS could not deliver to its endpoint).
     if (r.type === 'AWS::SQS::Queue' || r.type === 'AWS::SNS::Subscription')
       for (const id of refsIn(redrivePolicyOf(r.props.RedrivePolicy)?.deadLetterTargetArn)) fedDlqs.add(id);
     if (r.type === 'AWS::SQS::QueuePolicy') continue;
+    refsIn(r.props, named);
     // An alarm on a metric SQS never publishes never sees a dead letter (sqsMetricNames.ts).
     // The one place that decides which alarms count, here and through exports or SSM-published names.
     if (r.type === 'AWS::CloudWatch::Alarm') {
@@ -88,5 +97,10 @@ export function templateLinks(
       for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) fedDlqs.add(id);
   }
   for (const id of fedDlqs) dlqIds.add(id);
-  return { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports, deafAlarms };
+  const unnamedQueues = new Set(
+    resources
+      .filter((r) => r.type === 'AWS::SQS::Queue' && r.props.QueueName === undefined && !named.has(r.id))
+      .map((r) => r.id),
+  );
+  return { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports, deafAlarms, unnamedQueues };
 }

@@ -58,6 +58,10 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   if (records === undefined && !readsRecordsOf(src, first?.name as string)) return false;
   // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
   // kinesis/dynamodb field, and S3/SNS events neither.
+  // An SES receipt's record carries `ses.mail`, whose own `messageId` is no SQS field: a record taken apart
+  // as an SES, SNS or S3 notification (one record per invocation, no batch API) with no SQS-only field read
+  // is no batch, whatever else names a `messageId`.
+  if (ONE_RECORD_SHAPE.test(src) && !/\.(body|receiptHandle)\b/.test(src)) return false;
   if (/\.(body|messageId|receiptHandle)\b/.test(src) || SQS_FIELDS_DESTRUCTURED.test(src)) return true;
   if (records !== undefined && sqsFieldsInCallback(records).test(src)) return true;
   if (namedRecordCallbackReadsPolled(ctx, fn, records)) return true;
@@ -78,6 +82,12 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
  */
 const SQS_FIELDS_DESTRUCTURED =
   /\{[^{}]*\b(body|messageId|receiptHandle|md5OfBody)\b[^{}]*\}\s*(=\s*[\w$.]*\.Records\b|of\s+[\w$.]*\.Records\b)|['"]aws:sqs['"]/;
+
+/**
+ * The payload key of an SES, SNS or direct S3 notification record read or taken apart (`record.ses.mail`,
+ * `for (const { ses: { mail } } of event.Records)`, `({ Sns: { Message } })`, `record.s3.object`).
+ */
+const ONE_RECORD_SHAPE = /\.(ses|Sns)\b|\.s3\.(object|bucket)\b|[{,]\s*(ses|Sns|s3)\s*:\s*\{/;
 
 /**
  * A stream record's own payload field taken apart (`const { eventName, dynamodb } = event.Records[0]`,

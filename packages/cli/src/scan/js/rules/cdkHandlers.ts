@@ -10,14 +10,17 @@ import {
   memberPath,
   type Node,
   objectProps,
+  propertyName,
   stringValue,
   unwrap,
 } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { defaultEntryLink } from './cdkDefaultEntry.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
 import { packedSourceLink } from './cdkPackedSources.js';
+import { runFile } from './cdkRunFile.js';
 import { spreadPropsLink } from './cdkSpreadProps.js';
 import { fieldAssigned } from './fieldAssigned.js';
 import { underRoot } from './sstAppRoot.js';
@@ -39,12 +42,22 @@ export function appRoot(file: string, root?: string): string {
 
 /**
  * A path built from literals and `__dirname`: `'lambda-fns/x'`, `path.join(__dirname, '../src/x.ts')`,
- * `path.resolve(import.meta.dirname, 'x')`. Relative results are relative to the CDK app's root.
+ * `path.resolve(import.meta.dirname, 'x')`, ESM's `dirname(fileURLToPath(import.meta.url))`, and a call of a
+ * one-expression path helper of the module (`const svc = (rel) => resolve(REPO_ROOT, rel)`, read with its
+ * parameters standing for the call's arguments). Relative results are relative to the CDK app's root.
  * @example
  * pathValue(ctx, node) // '/repo/lib/../src/x.ts' for path.join(__dirname, '../src/x.ts')
  */
-export function pathValue(ctx: ModuleContext, node: Node | undefined, depth = 0): string | undefined {
+export function pathValue(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  depth = 0,
+  bound: ReadonlyMap<string, string> = NONE,
+): string | undefined {
   if (depth > 4) return undefined;
+  const written = unwrap(node);
+  if (written?.type === 'Identifier' && bound.has(written.name as string))
+    return bound.get(written.name as string);
   const n = ctx.valueOf(node);
   if (n === undefined) return undefined;
   if (n.type === 'TemplateLiteral' && (n.expressions as Node[]).length > 0) {
@@ -62,12 +75,50 @@ export function pathValue(ctx: ModuleContext, node: Node | undefined, depth = 0)
   if (path === 'import.meta.dirname') return dirname(ctx.file);
   if (n.type === 'CallExpression') {
     const name = calleeName(n);
-    if (name !== 'join' && name !== 'resolve') return undefined;
-    const parts = (n.arguments as Node[]).map((a) => pathValue(ctx, a, depth + 1));
+    const args = n.arguments as Node[];
+    if (name === 'fileURLToPath' && isImportMetaUrl(args[0])) return runFile(ctx.file, appRoot(ctx.file));
+    if (name === 'dirname') {
+      const inner = pathValue(ctx, args[0], depth + 1, bound);
+      return inner === undefined ? undefined : dirname(inner);
+    }
+    if (name !== 'join' && name !== 'resolve') return helperPath(ctx, n, depth, bound);
+    const parts = args.map((a) => pathValue(ctx, a, depth + 1, bound));
     if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
     return join(...(parts as string[]));
   }
   return undefined;
+}
+
+const NONE: ReadonlyMap<string, string> = new Map();
+
+/** `import.meta.url`: the module's own file URL (memberPath reads no `import.meta`). */
+function isImportMetaUrl(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return (
+    n?.type === 'MemberExpression' &&
+    unwrap(n.object as Node)?.type === 'MetaProperty' &&
+    propertyName(n.property as Node, n.computed as boolean) === 'url'
+  );
+}
+
+/** The path a call of the module's one-expression arrow makes (`svc('services/x.ts')`), its parameters bound. */
+function helperPath(
+  ctx: ModuleContext,
+  call: Node,
+  depth: number,
+  bound: ReadonlyMap<string, string>,
+): string | undefined {
+  const helper =
+    unwrap(call.callee as Node)?.type === 'Identifier' ? ctx.functionOf(call.callee as Node) : undefined;
+  if (helper?.type !== 'ArrowFunctionExpression' || (helper.body as Node).type === 'BlockStatement')
+    return undefined;
+  const names = new Map<string, string>();
+  for (const [i, p] of (helper.params as Node[]).entries()) {
+    const value = pathValue(ctx, (call.arguments as Node[])[i], depth + 1, bound);
+    if (p.type !== 'Identifier' || value === undefined) return undefined;
+    names.set(p.name as string, value);
+  }
+  return pathValue(ctx, helper.body as Node, depth + 1, names);
 }
 
 function absolute(file: string, path: string): string {
@@ -133,11 +184,18 @@ export function handlerLink(
   const props = built?.props ?? helperBuiltProps(ctx, expr);
   // A function a project helper of another module builds is read there with this call's arguments.
   if (props === undefined)
-    return importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen);
+    return (
+      importedHelperLink(ctx, expr, clearWhen) ??
+      packedSourceLink(ctx, expr, clearWhen) ??
+      defaultEntryLink(ctx, built?.node, clearWhen)
+    );
   // Props that spread an imported helper's defaults (`{ ...defaults(this, 'x') }`) are read through it.
   const own = handlerLinkOfProps(ctx, props, clearWhen);
   if (own !== undefined || built === undefined) return own;
-  return spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen);
+  return (
+    spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen) ??
+    defaultEntryLink(ctx, built.node, clearWhen)
+  );
 }
 
 /**

@@ -13,9 +13,16 @@ import type { HandlerLink } from '../Candidate.js';
 import { relativeImportFiles } from '../importedFiles.js';
 import { ModuleContext } from '../ModuleContext.js';
 import { isFatal, parseSource } from '../parseSource.js';
+import { passedOnAs, reExports } from '../reExports.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { builtByCall, returnedNew } from './cdkHelperProps.js';
+
+/** A module worth parsing as a barrel: it passes names on from others. */
+const RE_EXPORTS = /\bexport\b[^;]*\bfrom\b/;
+
+/** How many barrels deep a helper is looked for (`helpers/index.ts` -> `helpers/lambda/index.ts` -> ...). */
+const BARREL_DEPTH = 3;
 
 /** Helper modules read so far (per worker): a stack file calls the same helper many times. */
 const contexts = new Map<string, ModuleContext | null>();
@@ -197,4 +204,34 @@ export function importedHelperLink(
   if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset') return undefined;
   const dir = text(mod, (code.arguments as Node[])[0], values);
   return dir === undefined ? undefined : linkOfPaths(ctx.file, { dir, handler }, clearWhen);
+}
+
+/**
+ * The module-level function `name` of the module a relative import names, or of one a barrel there passes
+ * on (`export * from './defaults'`, `export { name } from`, renamed too): helpers folders are usually
+ * imported by their index, and an index may pass on another folder's index (a few levels). The helper's
+ * module is parsed only when its text passes `worth` (it writes what the caller looks for).
+ * @example
+ * helperFunction('/app/stacks/orders.ts', '../helpers', 'defaultProps', /\bentry\b/) // in /app/helpers/defaults.ts
+ */
+export function helperFunction(
+  from: string,
+  source: string,
+  name: string,
+  worth: RegExp,
+  depth = 0,
+): { readonly mod: ModuleContext; readonly helper: Node } | undefined {
+  const direct = helperModule(from, source, worth);
+  const helper = direct === undefined ? undefined : topFunction(direct, name);
+  if (direct !== undefined && helper !== undefined) return { mod: direct, helper };
+  const barrel = direct ?? helperModule(from, source, RE_EXPORTS);
+  if (barrel === undefined || depth >= BARREL_DEPTH) return undefined;
+  for (const re of reExports(barrel)) {
+    if (!re.source.startsWith('.')) continue;
+    const local = passedOnAs(re, name);
+    if (local === undefined || local === '*') continue;
+    const found = helperFunction(barrel.file, re.source, local, worth, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 // Props that reach a CDK construct through a spread (`{ ...lambdaDefaults, entry }`, `{ retryAttempts: 3,
-// ...props.targetProps }`): a local object literal is read in place; a spread of the enclosing function's or
+// ...props.targetProps }`) or a project helper's merge (`getFunctionProps({ entry })`, cdkMergedProps.ts):
+// a local object literal is read in place; a spread of the enclosing function's or
 // construct's parameter is settled where that helper is called or built (`createConsumer(stack, defaults)`,
 // `new EventsToLambda(this, id, { targetProps: {...} })`), in this module or another.
 
@@ -9,6 +10,7 @@ import type { ImportRef, PassedProps, PropsFromCaller } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { functionConstruct } from './cdkHandlers.js';
+import { mergedProps } from './cdkMergedProps.js';
 import { ownerOf } from './cdkWrappers.js';
 
 /** Props as far as this module shows them: keys seen, and the parameters the rest comes from. */
@@ -61,6 +63,7 @@ export function openProps(ctx: ModuleContext, node: Node | undefined, depth = 0)
     return out;
   }
   const obj = ctx.valueOf(node);
+  if (obj?.type === 'CallExpression' && depth <= 3) return mergedProps(ctx, obj, depth, openProps);
   if (obj?.type !== 'ObjectExpression' || depth > 3) return undefined;
   let unknown = false;
   for (const p of obj.properties as Node[]) {

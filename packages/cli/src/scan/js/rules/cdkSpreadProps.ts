@@ -12,20 +12,13 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { passedOnAs, reExports } from '../reExports.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { returnedValue } from './cdkHelperProps.js';
-import { type CallValues, helperModule, text, topFunction } from './cdkImportedHelpers.js';
+import { type CallValues, helperFunction, text } from './cdkImportedHelpers.js';
 import { type OpenProps, openProps } from './cdkPassedProps.js';
 
 /** A helper module worth parsing for this: it writes a function's code place. */
 const WRITES_CODE = /\bentry\b|\bfromAsset\b/;
-
-/** A module worth parsing as a barrel: it passes names on from others. */
-const RE_EXPORTS = /\bexport\b[^;]*\bfrom\b/;
-
-/** How many barrels deep a helper is looked for (`helpers/index.ts` -> `helpers/lambda/index.ts` -> ...). */
-const BARREL_DEPTH = 3;
 
 /**
  * The handler link of a function props object (`node`, the construct's third argument) whose code place
@@ -108,7 +101,7 @@ function spreadHelper(ctx: ModuleContext, argument: Node): SpreadHelper | undefi
   const found =
     imp === undefined || !imp.source.startsWith('.')
       ? undefined
-      : helperFunction(ctx.file, imp.source, imp.imported);
+      : helperFunction(ctx.file, imp.source, imp.imported, WRITES_CODE);
   const object = found === undefined ? undefined : returnedValue(found.mod, found.helper);
   const props = objectProps(object);
   if (call === undefined || found === undefined || object === undefined || props === undefined)
@@ -193,32 +186,4 @@ export function localSpreadProps(ctx: ModuleContext, node: Node | undefined): Ma
     if (local !== undefined && !local.unknown) for (const [k, v] of local.props) out.set(k, v);
   }
   return out;
-}
-
-/**
- * The module-level function `name` of the module a relative import names, or of one a barrel there passes
- * on (`export * from './defaults'`, `export { name } from`, renamed too): helpers folders are usually
- * imported by their index, and an index may pass on another folder's index (a few levels).
- * @example
- * helperFunction('/app/stacks/orders.ts', '../helpers', 'defaultProps') // in /app/helpers/defaults.ts
- */
-function helperFunction(
-  from: string,
-  source: string,
-  name: string,
-  depth = 0,
-): { readonly mod: ModuleContext; readonly helper: Node } | undefined {
-  const direct = helperModule(from, source, WRITES_CODE);
-  const helper = direct === undefined ? undefined : topFunction(direct, name);
-  if (direct !== undefined && helper !== undefined) return { mod: direct, helper };
-  const barrel = direct ?? helperModule(from, source, RE_EXPORTS);
-  if (barrel === undefined || depth >= BARREL_DEPTH) return undefined;
-  for (const re of reExports(barrel)) {
-    if (!re.source.startsWith('.')) continue;
-    const local = passedOnAs(re, name);
-    if (local === undefined || local === '*') continue;
-    const found = helperFunction(barrel.file, re.source, local, depth + 1);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
