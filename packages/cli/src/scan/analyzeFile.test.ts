@@ -34,6 +34,7 @@ describe('binary detection', () => {
     const source = [
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
       'export const client = new DynamoDBClient({});',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal
       'export const key = (pk: string, sk: string) => `${pk}\0${sk}`;',
       '',
     ].join('\n');
