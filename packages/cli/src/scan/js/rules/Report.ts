@@ -79,6 +79,7 @@ export type Extra = Pick<
   | 'onlyIfImportFailureValue'
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'
+  | 'onlyIfImportsDoNothing'
   | 'unlessImportsEnd'
   | 'unlessImportsPresign'
   | 'onlyIfImportQueueSubclass'
