@@ -12,11 +12,49 @@ describe('binary detection', () => {
     return analyzeFile({ path, rel: name, kind: 'code', size: 0 });
   };
 
-  it('skips a file with a NUL byte in its first 8 KiB, even after multi-byte text', () => {
+  it('skips a file with a NUL byte in its first 8 KiB that is no text, even after multi-byte text', () => {
     // Assess: 3,000 three-byte characters put the NUL at byte 9,000 but character 3,000.
     expect(outcome('early.js', Buffer.from([0x63, 0x00, 0x01])).kind).toBe('problem');
-    expect(outcome('wide.js', `// ${'€'.repeat(2_000)}\0`).kind).toBe('problem');
+    const wide = Buffer.concat([Buffer.from(`// ${'€'.repeat(2_000)}`), Buffer.from([0x00, 0xff, 0xfe])]);
+    expect(outcome('wide.js', wide).kind).toBe('problem');
     expect(outcome('late.js', `// ${'€'.repeat(3_000)}\0\n`).kind).not.toBe('problem');
+  });
+
+  it.each([
+    ['an ELF header', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00])],
+    ['invalid UTF-8 after a NUL', Buffer.from([0x2f, 0x2f, 0x20, 0x00, 0xc3, 0x28, 0x0a])],
+    ['UTF-16 text', Buffer.from('export const a = 1;\n', 'utf16le')],
+  ])('reports %s in a code file as binary', (_name, bytes) => {
+    // Assess
+    expect(outcome('blob.ts', bytes)).toMatchObject({ kind: 'problem', problem: 'binary' });
+  });
+
+  it('parses a source file whose one raw NUL byte sits in a template literal, and judges it', () => {
+    // Prepare: a key separator typed as a raw NUL, the way a DynamoDB single-table client joins pk and sk.
+    const source = [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'export const client = new DynamoDBClient({});',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal
+      'export const key = (pk: string, sk: string) => `${pk}\0${sk}`;',
+      '',
+    ].join('\n');
+
+    // Act
+    const found = outcome('dynamo.ts', source);
+
+    // Assess
+    expect(found.kind).toBe('code');
+    if (found.kind !== 'code') throw new Error('not code');
+    expect(found.facts.candidates.map((c) => c.rule)).toContain('sdk-client-no-timeout');
+  });
+
+  it('still skips a YAML file with a NUL byte, whose reader is no code parser', () => {
+    // Prepare
+    const path = join(dir, 'template.yaml');
+    writeFileSync(path, 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\0\n');
+
+    // Assess
+    expect(analyzeFile({ path, rel: 'template.yaml', kind: 'iac', size: 0 }).kind).toBe('problem');
   });
 
   it('reads text whose first NUL lies past 8 KiB', () => {

@@ -1,8 +1,8 @@
 // Reads one file and runs the pass for its kind. Shared by the in-process path and the worker threads.
 
 import { readFileSync } from 'node:fs';
+import { looksBinary } from './binaryContent.js';
 import type { DiscoveredFile } from './discover.js';
-import { looksBinary } from './discover.js';
 import { analyzeIac } from './iac/analyzeIac.js';
 import type { IacResult } from './iac/IacResult.js';
 import { ignoreDirectives } from './ignoreDirectives.js';
@@ -32,9 +32,9 @@ export type FileOutcome =
       readonly message: string;
     };
 
-function binaryOnDisk(path: string): boolean {
+function binaryOnDisk(path: string, code: boolean): boolean {
   try {
-    return looksBinary(readFileSync(path));
+    return looksBinary(readFileSync(path), code);
   } catch {
     return true; // gone since the first read, which found a NUL
   }
@@ -58,12 +58,12 @@ export function analyzeFile(file: DiscoveredFile, templateNamed?: ReadonlySet<st
   }
   // UTF-8 encodes U+0000 only as a NUL byte, and a character never sits at a later index than its
   // first byte: no NUL character in the first 8,192 means no NUL byte in the first 8 KiB. Only a file
-  // with one there is read again to decide on its bytes.
+  // with one there is read again to decide on its bytes (binaryContent.ts: code is judged as text).
   // An editor's byte-order mark before a hashbang hides the hashbang from the parser (it must be the
   // first character), and the file was lost as unparsable. Three characters for three keep every offset.
   if (source.startsWith('\uFEFF#!')) source = `// ${source.slice(3)}`;
   const nul = source.indexOf('\0');
-  if (nul !== -1 && nul < 8192 && binaryOnDisk(file.path))
+  if (nul !== -1 && nul < 8192 && binaryOnDisk(file.path, file.kind === 'code'))
     return { kind: 'problem', file, problem: 'binary', message: 'skipped: binary content (NUL bytes)' };
   try {
     if (file.kind === 'code') {

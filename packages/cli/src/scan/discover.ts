@@ -250,11 +250,6 @@ function inside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
-/** A NUL byte in the first 8 KiB means binary, as git decides. */
-export function looksBinary(buffer: Buffer): boolean {
-  return buffer.subarray(0, 8192).includes(0);
-}
-
 const CDK_IMPORT =
   /from\s+['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"]|require\(\s*['"`](aws-cdk-lib|@aws-cdk\/[\w-]+)['"`]\s*\)/;
 

@@ -1,4 +1,6 @@
-// Settles swallowed-error's constant-answer catch against the modules its try calls (js/rules/loggingDataLayer.ts).
+// Settles swallowed-error's catches against the modules they call: a constant answer after a data layer that
+// logs (js/rules/loggingDataLayer.ts), a catch whose only handling is a call of a helper that does nothing
+// (js/rules/noopCalls.ts).
 import type { ImportRef } from './js/Candidate.js';
 import type { Project } from './project.js';
 
@@ -17,5 +19,18 @@ export function importsLog(
     const target = project.resolveModule(ref.from, ref.source);
     const logged = target === undefined ? undefined : project.exportFact(target, ref.name)?.logsFailures;
     return logged?.includes(ref.method) === true;
+  });
+}
+
+/**
+ * Every import named resolves to a project function that does nothing when called (ExportFact.doesNothing).
+ *
+ * @example
+ * importsDoNothing(project, [{ from: '/app/h.ts', source: '@lib/slack', name: 'sendSlackMessage' }]) // true when it returns first
+ */
+export function importsDoNothing(project: Project, refs: readonly ImportRef[]): boolean {
+  return refs.every((ref) => {
+    const target = project.resolveModule(ref.from, ref.source);
+    return target !== undefined && project.exportFact(target, ref.name)?.doesNothing === true;
   });
 }

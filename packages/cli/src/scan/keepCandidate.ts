@@ -15,7 +15,7 @@ import { behindApi, importRouted } from './importedApiLimits.js';
 import { readsBatchThrough } from './importedBatchDecoders.js';
 import { importsBatchAnswerMethod } from './importedBatchMethods.js';
 import { importsEndFailures } from './importedEnds.js';
-import { importsLog } from './importedLogs.js';
+import { importsDoNothing, importsLog } from './importedLogs.js';
 import { importedOctokitUntimed } from './importedOctokit.js';
 import { importsPresign } from './importedPresigns.js';
 import {
@@ -103,6 +103,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   // What an imported function answers (importedAnswers.ts).
   if (importedAnswersUnmet(project, c)) return false;
   if (c.unlessImportsLog !== undefined && importsLog(project, c.unlessImportsLog)) return false;
+  if (c.onlyIfImportsDoNothing !== undefined && !importsDoNothing(project, c.onlyIfImportsDoNothing))
+    return false;
   if (c.unlessImportsEnd !== undefined && importsEndFailures(project, c.unlessImportsEnd)) return false;
   if (c.unlessImportsPresign !== undefined && importsPresign(project, c.unlessImportsPresign)) return false;
   if (c.onlyIfImportQueueSubclass !== undefined) {

@@ -146,6 +146,8 @@ export interface ExportFact extends FactoryFacts {
   readonly logsFailures?: readonly string[];
   /** The names (`''` for the function itself, or methods) whose every I/O sits in a try that ends its errors (rules/importedEndsErrors.ts). */
   readonly endsFailures?: readonly string[];
+  /** The function does nothing when called: it logs at most, and returns nothing (rules/noopCalls.ts). */
+  readonly doesNothing?: true;
   /** The function (`''`) or these methods only presign: no request leaves them (rules/presignHelpers.ts). */
   readonly presigns?: readonly string[];
 }

@@ -38,6 +38,7 @@ import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { endedFailures } from './rules/importedEndsErrors.js';
 import { definitionHandlers } from './rules/liftTsWorkers.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
+import { doesNothing } from './rules/noopCalls.js';
 import { octokitReturn } from './rules/octokitClients.js';
 import { presignExportFact } from './rules/presignHelpers.js';
 import { randomReturn } from './rules/randomValues.js';
@@ -253,6 +254,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (logsFailures !== undefined) add(facts, name, { logsFailures });
     const endsFailures = catchReached(ctx, v) ? endedFailures(ctx, v) : undefined;
     if (endsFailures !== undefined) add(facts, name, { endsFailures });
+    // A helper switched off (`return;` first): a catch calling it only logs (rules/noopCalls.ts).
+    if (isFunction(v) && doesNothing(v)) add(facts, name, { doesNothing: true });
     const presigns = presignExportFact(ctx, v);
     if (presigns !== undefined) add(facts, name, { presigns });
     const asyncMethods = asyncMethodsOf(ctx, v);

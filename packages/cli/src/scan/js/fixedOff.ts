@@ -6,6 +6,8 @@
 // class field or an environment read can change and is not read so; a binding that shadows the switch
 // (a parameter of the same name) is another variable (ModuleContext.resolve). A literal test (`if (true) {...}
 // else {...}`, `if (false)`) is read the same way: a path kept behind one is as dead as behind a named switch.
+
+import { afterExit, leaves } from './afterExit.js';
 import type { Node } from './ast.js';
 import { unwrap, WRAPPERS } from './ast.js';
 import { onlyLocalCalls } from './localCalls.js';
@@ -61,14 +63,6 @@ function plainLiteral(n: Node): boolean {
   return n.type === 'Literal' && !('regex' in n) && !('bigint' in n && n.bigint != null);
 }
 
-/** Does the statement always leave its block (`return`, `throw`, or a block ending in one)? */
-function leaves(statement: Node | undefined): boolean {
-  if (statement?.type === 'ReturnStatement' || statement?.type === 'ThrowStatement') return true;
-  if (statement?.type !== 'BlockStatement') return false;
-  const body = statement.body as Node[];
-  return leaves(body[body.length - 1]);
-}
-
 /**
  * Is `node` in a branch a switch fixed off never takes, or after an early exit it always takes
  * (`if (!USE_CACHE) return;`) in the same block?
@@ -77,6 +71,8 @@ function leaves(statement: Node | undefined): boolean {
  * switchedOff(ctx, sendCall) // true for `const doTrace = false; ... if (doTrace) { await xray.send(c) }`
  */
 export function switchedOff(ctx: ModuleContext, node: Node): boolean {
+  // After an unconditional `return` or `throw` (afterExit.ts): dead whatever the module's switches.
+  if (afterExit(ctx, node)) return true;
   let child = node;
   for (let parent = ctx.parentOf(node); parent !== undefined; parent = ctx.parentOf(parent)) {
     if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
@@ -163,6 +159,7 @@ function literalTest(ctx: ModuleContext, literal: Node, parent0: Node | undefine
  * fixedOff(ctx, catchClause) // true inside `if (USE_CACHE) { ... }` with `const USE_CACHE = false`
  */
 export function fixedOff(ctx: ModuleContext, node: Node): boolean {
+  if (afterExit(ctx, node)) return true;
   if (!hasSwitch(ctx)) return false;
   if (switchedOff(ctx, node)) return true;
   for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {

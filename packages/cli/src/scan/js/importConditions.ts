@@ -12,6 +12,8 @@ import type { SstTransform } from './rules/sstV3Transforms.js';
 export interface ImportConditions {
   /** A catch answering a constant: dropped when every one of these imported calls logs and rethrows (ExportFact.logsFailures). */
   readonly unlessImportsLog?: readonly (ImportRef & { readonly method: string })[];
+  /** A catch judged as if these imported calls were log lines: kept when each does nothing (ExportFact.doesNothing). */
+  readonly onlyIfImportsDoNothing?: readonly ImportRef[];
   /** A catch whose try reaches other systems only through these imported calls: dropped when each ends its own errors (ExportFact.endsFailures). */
   readonly unlessImportsEnd?: readonly (ImportRef & { readonly method: string })[];
   /** A catch whose try reaches other systems only through these imported calls: dropped when each only presigns (ExportFact.presigns). */

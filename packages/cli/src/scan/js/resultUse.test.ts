@@ -62,6 +62,21 @@ describe('failsOnAnswer', () => {
       'falsy',
     ],
     [
+      'a test whose failing side states the callback with a server error, then returns',
+      "const r = await load(); if (!r) { callback(null, internalServerError('no file')); return; } return ok(r);",
+      'falsy',
+    ],
+    [
+      'a test whose failing side hands a server error built to a report, not to the caller',
+      "const r = await load(); if (!r) report(internalServerError('no file')); return ok(r);",
+      'goes on',
+    ],
+    [
+      'a test whose failing side hands a server error built to a method of the logger',
+      "const r = await load(); if (!r) logger.warn(serverError('no file')); return ok(r);",
+      'goes on',
+    ],
+    [
       'a test whose failing side only keeps a server error built',
       "const r = await load(); if (!r) { const err = toServerError('no file'); } return ok(r);",
       'goes on',

@@ -80,6 +80,7 @@ export type Extra = Pick<
   | 'onlyIfImportFailureValue'
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'
+  | 'onlyIfImportsDoNothing'
   | 'unlessImportsEnd'
   | 'unlessImportsPresign'
   | 'onlyIfImportQueueSubclass'

@@ -31,6 +31,10 @@ describe('a helper handing back a remote verify unawaited', () => {
     ['returned from an async helper', 'async function verifyJwt(t) { return getVerifier().verify(t); }'],
     ['an arrow whose body is the verify', 'const verifyJwt = (t) => getVerifier().verify(t);'],
     ['awaited, as before', 'async function verifyJwt(t) { return await getVerifier().verify(t); }'],
+    [
+      'an awaited verify named for a token, judged by its name',
+      'async function verifyJwt(t) { return await sessions.verifyToken(t); }',
+    ],
   ])('reported: %s', (_, helper) => {
     expect(reportedLines(helper)).toEqual([10]);
   });
@@ -41,6 +45,13 @@ describe('a helper handing back a remote verify unawaited', () => {
       'async function verifyJwt(t) { getVerifier().verify(t).catch(() => {}); }',
     ],
     ['a sync local check returned', 'async function verifyJwt(t) { return getVerifier().verifySync(t); }'],
+    // Only an awaited call is judged by its name's words; one handed back is judged only as a known
+    // verifier or client, and `sessions` is neither (authRemote's `awaited &&` before NAMED_REMOTE).
+    [
+      'a verify named for a token, of an unknown object, handed back',
+      'async function verifyJwt(t) { return sessions.verifyToken(t); }',
+    ],
+    ['the same as an arrow body', 'const verifyJwt = (t) => sessions.verifyToken(t);'],
   ])('not reported: %s', (_, helper) => {
     expect(reportedLines(helper)).toEqual([]);
   });

@@ -21,9 +21,11 @@ export function bodyTested(text: string, body: string): boolean {
  * The body's fields are read two deep with no optional chaining (`json['item']['domain_id']`,
  * `data.results.map(...)`, `result.choices[0]`), or a list method is called on it (`comments.map(...)`):
  * an error answer lacks the outer field or is no list, so the read throws a TypeError and the failure
- * surfaces, as with a caller that reads a property of an undefined answer at once.
+ * surfaces, as with a caller that reads a property of an undefined answer at once. So does a loop over the
+ * body or one of its fields (`for (const p of config.protocols)`), or an array spread of either.
  * @example
  * readsDeep('return data.results.map(toRow)', 'data') // -> true; readsDeep('return data.total', 'data') // -> false
+ * readsDeep('for (const p of config.protocols) add(p)', 'config') // -> true
  */
 export function readsDeep(text: string, body: string): boolean {
   const step = '(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?:[\'"`]([^\'"`\\]]+)[\'"`]|\\d+)\\s*\\])';
@@ -34,6 +36,14 @@ export function readsDeep(text: string, body: string): boolean {
     !new RegExp(`Array\\.isArray\\(\\s*${body}\\s*\\)`).test(text)
   )
     return true;
+  // Iterated, itself or one field down (`for (const p of config.protocols)`, `[...data.items]`): an error
+  // answer is no iterable and lacks the field, so the loop throws a TypeError (not `for...in`, not `{...x}`).
+  for (const m of text.matchAll(
+    new RegExp(`(?:\\bof\\s+|\\[\\s*\\.\\.\\.\\s*)${body}\\s*(?:${step})?\\s*(?:\\)|\\])`, 'g'),
+  )) {
+    const field = m[1] ?? m[2];
+    if (field === undefined || !guarded(text, body, field)) return true;
+  }
   for (const m of text.matchAll(new RegExp(`\\b${body}\\s*${step}\\s*${step}`, 'g'))) {
     const field = m[1] ?? m[2];
     // `if (!result.docs || result.docs.length === 0)`: a read the code guards first does not throw.

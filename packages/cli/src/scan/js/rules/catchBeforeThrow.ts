@@ -12,7 +12,8 @@ const STRAIGHT = new Set(['ExpressionStatement', 'VariableDeclaration']);
 /**
  * The statement holding the `.catch` chain (anywhere in it: a declaration, an expression, a field of an
  * object built there) is followed in its block by a `throw`, with only straight-line statements between
- * (`await send({ type: 'error' })`): the path fails whatever the chain answered.
+ * (`await send({ type: 'error' })`), also after the end of an `if` branch it sits in: the path fails
+ * whatever the chain answered.
  *
  * @example
  * // const reason = await res.text().catch(() => ''); throw new Error(`failed: ${res.status} ${reason}`);
@@ -29,12 +30,20 @@ export function throwsNext(ctx: ModuleContext, call: Node): boolean {
     parent = ctx.parentOf(at);
   }
   if (parent === undefined || !STRAIGHT.has(at.type)) return false;
-  const statements = parent.body as Node[];
-  for (const next of statements.slice(statements.indexOf(at) + 1)) {
-    if (next.type === 'ThrowStatement') return !caughtHere(ctx, next);
-    if (!STRAIGHT.has(next.type)) return false;
+  for (;;) {
+    const statements = parent.body as Node[];
+    for (const next of statements.slice(statements.indexOf(at) + 1)) {
+      if (next.type === 'ThrowStatement') return !caughtHere(ctx, next);
+      if (!STRAIGHT.has(next.type)) return false;
+    }
+    // The end of a branch runs on after its `if` (`catch (e) { if (id) { await abort(id).catch(() => {}) }
+    // throw e }`): the statements after the `if` decide.
+    const branch = ctx.parentOf(parent);
+    const outer = branch?.type === 'IfStatement' ? ctx.parentOf(branch) : undefined;
+    if (branch === undefined || outer?.type !== 'BlockStatement') return false;
+    at = branch;
+    parent = outer;
   }
-  return false;
 }
 
 /**

@@ -9,14 +9,15 @@ import { onlyFillsOptionalFields } from './optionalFieldAnswers.js';
 import { readsRequestHooks } from './requestHooks.js';
 import { everyAwaitedCall } from './telemetryFacts.js';
 
-// A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
+// A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout;
+// nor a failed AbortMultipartUpload (the bucket's lifecycle rule reaps what is left).
 const CLEANUP_COMMAND =
-  /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|ChangeMessageVisibility)\w*$/;
+  /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|Abort|ChangeMessageVisibility)\w*$/;
 // Enumerations only: a `GetObject` beside a `DeleteMessage` is the work itself, then its acknowledgement.
 const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
 // Closing a connection (`await this.pool.end()`, `client.disconnect()`) loses none of the work done on it.
 const CLEANUP_METHOD =
-  /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$|^(close|end|disconnect|quit|release|destroy)$/;
+  /^(delete|remove|deregister|untag|detach|disassociate|disable|abort|changeMessageVisibility)\w*$|^(close|end|disconnect|quit|release|destroy)$/;
 
 /**
  * A catch answering a default after I/O that loses no work, asked cheapest first: a scheduled handler whose

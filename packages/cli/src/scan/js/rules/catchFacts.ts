@@ -14,6 +14,7 @@ import { metricUnitRecord } from './metricUnitRecord.js';
 import { levelLogCall, namedLogHelper } from './namedLogCall.js';
 import { nonErrorGuard } from './nonErrorRethrow.js';
 import { onlyPlaceholderComments } from './placeholderComments.js';
+import { promisifiedLocal } from './promisifiedLocal.js';
 import { unreturnedReject } from './unreturnedReject.js';
 import { unthrownError } from './unthrownError.js';
 
@@ -56,6 +57,25 @@ export function isLogCall(node: Node): boolean {
   );
 }
 
+/** Statements read as observations for one judgement (assumingObservations). */
+const ASSUMED = new WeakSet<Node>();
+
+/**
+ * Runs `judge` with `statements` read as observations: a call of a helper that does nothing (noopCalls.ts)
+ * is no more handling than a log line. Synchronous, so no other judgement sees them so.
+ *
+ * @example
+ * assumingObservations([slackCall], () => judgeCatch(handler)) // the catch judged as if it only logged
+ */
+export function assumingObservations<T>(statements: readonly Node[], judge: () => T): T {
+  for (const s of statements) ASSUMED.add(s);
+  try {
+    return judge();
+  } finally {
+    for (const s of statements) ASSUMED.delete(s);
+  }
+}
+
 /**
  * Comments inside a node's source range (an empty catch with a comment is a decision, not an accident),
  * unless each is a placeholder that gives no reason, or one stating a decision after it on its closing line
@@ -76,7 +96,7 @@ export function hasComment(
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
 export const BEST_EFFORT =
-  /best[- ]?effort|fail(s|ing)?[- ]?(open|closed)|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|\bno (?:re-?)?throw(?:ing)?\b|just log|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|avoid (blocking|failing|breaking)|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing)(?: [\w-]+){0,3} (errors?|failures?)\b/i;
+  /best[- ]?effort|fail(s|ing)?[- ]?(open|closed)|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|\bno (?:re-?)?throw(?:ing)?\b|just log|log(?:s|ged)? and (?:continue|carry on|move on|go on)\b|(?:never|not|n't) (?:take|bring|pull)s? (?:[\w-]+ ){0,3}down\b|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|avoid (blocking|failing|breaking)|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing)(?: [\w-]+){0,3} (errors?|failures?)\b/i;
 
 /**
  * Comment text in the words of a decision: BEST_EFFORT, or the phrasings and languages of decisionPhrases.ts.
@@ -180,6 +200,8 @@ export function isIoNode(ctx: ModuleContext, n: Node): boolean {
   const name = calleeName(arg) ?? '';
   const root = memberPath(arg.callee)?.[0] ?? '';
   if (LOCAL_IO.test(name) || LOCAL_ROOTS.has(root) || PRESIGN.test(name)) return false;
+  // `await gunzip(buf)` with `const gunzip = promisify(zlib.gunzip)` (promisifiedLocal.ts).
+  if (promisifiedLocal(ctx, arg, LOCAL_ROOTS)) return false;
   // Hashing or image decoding in the function itself (js/localWork.ts) reaches no other system.
   return !localWork(ctx, arg);
 }
@@ -220,6 +242,7 @@ function isMetricRecord(node: Node): boolean {
  */
 export function isObservation(node: Node | null | undefined): boolean {
   if (node == null) return true;
+  if (ASSUMED.has(node)) return true;
   if (isLogCall(node) || isTraceCall(node) || isMetricRecord(node) || metricUnitRecord(node)) return true;
   // `if (!(e instanceof Error)) throw e` rethrows no failure of another system (nonErrorRethrow.ts).
   if (nonErrorGuard(node)) return true;

@@ -69,6 +69,24 @@ describe('GOES_ON_TO_NEXT', () => {
   });
 });
 
+describe('statesDecision on keeping the main work up', () => {
+  it.each([
+    '// Audit must never take provisioning down with it — log and continue.',
+    '// a metrics outage should not bring the checkout down',
+    '// log and carry on: the digest is rebuilt tomorrow',
+  ])('states a decision: %s', (c) => {
+    expect(statesDecision(c)).toBe(true);
+  });
+
+  it.each([
+    '// take the old stack down before the new one starts',
+    '// log the failure and the request id',
+    '// continue the upload with the next part',
+  ])('states none: %s', (c) => {
+    expect(statesDecision(c)).toBe(false);
+  });
+});
+
 describe('statesDecision on going silently', () => {
   it.each(['// TODO: do not fail silently', '// Never fail silently here'])('asks the opposite: %s', (c) => {
     expect(statesDecision(c)).toBe(false);

@@ -135,12 +135,15 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
 /**
  * `ddb.batchWrite(params).promise().then(...).catch((err) => console.log(err))` as a statement: the
  * chain's only handler logs, nothing awaits or returns the chain, and it carries an AWS call (a v2
- * `.promise()`, a v3 `send`), so the function returns before the write and never learns it failed.
+ * `.promise()`, a v3 `send`), so the function returns before the write and never learns it failed; unless
+ * the callback states the decision.
  */
 function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   if (statements.length === 0 || !statements.every((s) => isObservation(s))) return false;
   if (ctx.parentOf(call)?.type !== 'ExpressionStatement' || inTelemetryFunction(ctx, call)) return false;
+  // The callback's own words decide here as on an awaited chain (`// Don't throw: not critical for login`).
+  if (callbackSaysWhy(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);
   while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
     receiver = unwrap(unwrap(receiver.callee)?.object);

@@ -6,6 +6,7 @@
 // client: these rules ask nothing of them, and their entries say why.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
 /** A package's documented defaults, and what the scan makes of them. */
@@ -279,6 +280,8 @@ export function thirdPartyClient(ctx: ModuleContext, report: Report, node: Node)
   const name = callee.type === 'Identifier' ? imp.imported : memberPath(callee)?.at(-1);
   if (name !== 'WebClient') return;
   if (!slackDefaultRetry(ctx, (node.arguments as Node[])[1])) return;
+  // A client nothing reads (or read only in dead code) sends nothing, so it retries nothing either.
+  if (unreadClient(ctx, node)) return;
   report(
     'retry-unbounded',
     node,
