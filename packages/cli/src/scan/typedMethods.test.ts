@@ -1,11 +1,12 @@
 // Following a declared type through a barrel's `export *` analyses a deferred module only when its text can
 // declare the type or pass it on; the modules that can are still followed (traps).
 import { describe, expect, it } from 'vitest';
+import type { DeclaredType } from './js/declaredTypes.js';
 import type { ModuleFacts } from './js/ModuleFacts.js';
 import type { Project } from './project.js';
 import { mayDeclare, typedMethodAsync } from './typedMethods.js';
 
-const STORE: ModuleFacts['declaredTypes'] = { Store: { members: {}, asyncMethods: ['save'] } };
+const STORE: Record<string, DeclaredType> = { Store: { members: {}, asyncMethods: ['save'] } };
 
 /**
  * A barrel /p/index.ts passing on `./a` then `./b` (`export *`), `./b` declaring `Store` with an async `save`;
