@@ -34,12 +34,23 @@ export function typeOnlyImport(
   const declarations = importDeclarations(text).filter((d) => targets(d.source));
   // Every load of the module must be one of these declarations: anything else runs it.
   if (declarations.length !== sources.length) return false;
+  const types = typeExports(targetText);
+  return declarations.every((d) => !d.unread && typeClause(text.slice(d.start, d.end), types));
+}
+
+/** The last target read and its type-only names: a module's importers are asked about one after another. */
+let lastTarget: { readonly text: string; readonly types: ReadonlySet<string> } | undefined;
+
+/** The names `targetText` exports as a type or an interface and not as a value too. */
+function typeExports(targetText: string): ReadonlySet<string> {
+  if (lastTarget?.text === targetText) return lastTarget.types;
   // A name exported as a value too (`export const Order = z.object(..)` beside `export type Order`) loads it.
   const values = new Set([...targetText.matchAll(VALUE_EXPORT)].map((m) => m[1] as string));
   const types = new Set(
     [...targetText.matchAll(TYPE_EXPORT)].map((m) => m[1] as string).filter((n) => !values.has(n)),
   );
-  return declarations.every((d) => !d.unread && typeClause(text.slice(d.start, d.end), types));
+  lastTarget = { text: targetText, types };
+  return types;
 }
 
 /** Is every binding of one import declaration (its whole text) a type? */

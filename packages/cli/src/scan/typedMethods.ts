@@ -80,6 +80,9 @@ function declaredTypeAt(
   name: string,
   hops = 0,
 ): { file: string; shape: DeclaredType } | undefined {
+  // A deferred module is analysed in full the first time its facts are asked: not when its text cannot hold it.
+  const text = project.deferred.get(file);
+  if (text !== undefined && !mayDeclare(text, name)) return undefined;
   const facts = project.factsOf(file);
   const own = facts?.declaredTypes;
   if (own !== undefined && Object.hasOwn(own, name)) return { file, shape: own[name] as DeclaredType };
@@ -93,4 +96,26 @@ function declaredTypeAt(
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** `export *`, with any comment between the two words. */
+const EXPORT_ALL = /\bexport(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*\*/;
+
+/**
+ * Can a module of this text declare `name` or pass it on? Its declared types and the names its re-exports
+ * give are spelled in it (an escape, `\u0041`, can spell one otherwise); an `export * from` or a CommonJS
+ * spread of a `require(` passes on names it does not spell. `default` is also the name of a CommonJS
+ * `module.exports = x`, which never spells it.
+ *
+ * @example
+ * mayDeclare("export const a = 1;", 'Store') // false: the module need not be analysed
+ */
+export function mayDeclare(text: string, name: string): boolean {
+  return (
+    name === 'default' ||
+    text.includes(name) ||
+    EXPORT_ALL.test(text) ||
+    text.includes('require(') ||
+    /\\[ux]/.test(text)
+  );
 }
