@@ -3,6 +3,7 @@
 import {
   calleeName,
   isBooleanLiteral,
+  memberPath,
   type Node,
   objectProps,
   someDescendant,
@@ -21,7 +22,6 @@ import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
 import { sideRecord } from './sideRecords.js';
 import { constantRunners, reportedSqlKeys, scheduledOnly } from './sqlParamKeys.js';
-import { clientPath } from './transactionHandles.js';
 
 /**
  * A client named for a database (`db`, `database`, `dbClient`, `appDb`, `user_db`): not `apiClient`,
@@ -148,8 +148,7 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     // The method name first: it is cheap, and insertMessage answers nothing for other methods.
     const name = calleeName(call);
     if (!INSERT_METHODS.has(name ?? '') || !onPath(call)) continue;
-    // A transaction's handle (`tx` of `db.transaction(async (tx) => ...)`) is read as its client.
-    const path = clientPath(ctx, call.callee);
+    const path = memberPath(call.callee);
     if (path === undefined || path.length < 2) continue;
     const message = insertMessage(ctx, call, name, path);
     // A log/audit/history/events row after other work in its function records that work's repeat.
