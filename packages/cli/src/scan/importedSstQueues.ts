@@ -75,11 +75,7 @@ function appTransforms(project: Project, file: string): readonly SstTransform[] 
  * sstAppUnmet(project, '/app/infra/queues.ts', { rule: 'iac-missing-dlq', onlyIfExportSubscribed: 'jobs', ... }) // true when no importer subscribes `jobs`
  */
 export function sstAppUnmet(project: Project, file: string, c: Candidate): boolean {
-  if (
-    c.unlessSstFieldsAbsorb !== undefined &&
-    c.unlessSstFieldsAbsorb.every((f) => stackFieldAbsorbs(project, f))
-  )
-    return true;
+  if (c.unlessSstFieldsAbsorb?.every((f) => stackFieldAbsorbs(project, f))) return true;
   if (c.onlyIfImportSstQueue !== undefined && importedQueue(project, c.onlyIfImportSstQueue) !== 'queue')
     return true;
   if (c.onlyIfExportSubscribed !== undefined && !subscribedElsewhere(project, file, c.onlyIfExportSubscribed))
