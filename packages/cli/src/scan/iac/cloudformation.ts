@@ -62,11 +62,13 @@ export function checkCloudFormation(
 
   const { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports, deafAlarms, unnamedQueues } =
     templateLinks(resources, template);
-  // Queues a serverless.yml's functions and events name as their dead-letter queues.
+  // Queues a serverless.yml's functions and events name (as DLQs or as polled queues) are named: owed their alarm.
   for (const id of outer.dlqs ?? []) {
     dlqIds.add(id);
     fedDlqs.add(id);
+    unnamedQueues.delete(id);
   }
+  for (const id of outer.polled ?? []) unnamedQueues.delete(id);
   const quietDlqs = quietFunctionDlqs(resources, globals);
   for (const id of fedDlqs) quietDlqs.delete(id);
   // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no

@@ -84,6 +84,28 @@ describe('a dead-letter queue nothing can send to', () => {
     ]);
   });
 
+  it('is still owed one when a serverless.yml function or event names it', () => {
+    // Arrange
+    const template = {
+      Resources: { EventsDlq: { Type: 'AWS::SQS::Queue' }, EventsDlqPolicy: policy('EventsDlq') },
+    };
+    const messages: string[] = [];
+
+    // Act
+    checkCloudFormation(
+      template,
+      (rule, _path, message) => {
+        if (rule === 'iac-missing-dlq' && message.includes('has no CloudWatch alarm')) messages.push(message);
+      },
+      [],
+      [],
+      { dlqs: ['EventsDlq'] },
+    );
+
+    // Assess
+    expect(messages).toHaveLength(1);
+  });
+
   it('is still owed one when its fixed QueueName lets another stack name it', () => {
     // Act
     const messages = alarmFindings({}, { QueueName: 'shop-events-dlq' });

@@ -48,6 +48,14 @@ describe('isBatch by record shape', () => {
       'an S3 notification delivered through SQS',
       'export const handler = async (event) => { for (const r of event.Records) { const { s3: { object } } = JSON.parse(r.body).Records[0]; await copy(object.key); } };',
     ],
+    [
+      'an S3 notification through SQS whose body is destructured in the loop',
+      'export const handler = async (event) => { for (const { body } of event.Records) { const r = JSON.parse(body).Records[0]; await copy(r.s3.object.key); } };',
+    ],
+    [
+      'an S3 notification through SQS whose messageId and body are destructured',
+      'export const handler = async (event) => { for (const { messageId, body } of event.Records) { const { s3: { object } } = JSON.parse(body); await copy(object.key, messageId); } };',
+    ],
   ])('reads %s as a batch', (_, source) => {
     // Act
     const read = batch(source);

@@ -61,7 +61,12 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // An SES receipt's record carries `ses.mail`, whose own `messageId` is no SQS field: a record taken apart
   // as an SES, SNS or S3 notification (one record per invocation, no batch API) with no SQS-only field read
   // is no batch, whatever else names a `messageId`.
-  if (ONE_RECORD_SHAPE.test(src) && !/\.(body|receiptHandle)\b/.test(src)) return false;
+  if (
+    ONE_RECORD_SHAPE.test(src) &&
+    !/\.(body|receiptHandle)\b/.test(src) &&
+    !SQS_FIELDS_DESTRUCTURED.test(src)
+  )
+    return false;
   if (/\.(body|messageId|receiptHandle)\b/.test(src) || SQS_FIELDS_DESTRUCTURED.test(src)) return true;
   if (records !== undefined && sqsFieldsInCallback(records).test(src)) return true;
   if (namedRecordCallbackReadsPolled(ctx, fn, records)) return true;
