@@ -11,6 +11,7 @@ import { hclCountLine } from './receiveCountLine.js';
 import { alarmSignals, silentAlarmText } from './terraformAlarmSignal.js';
 import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
+import { eachResourceRaw } from './terraformEachSource.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import { reportFolderModules, reportFolderRoutes } from './terraformGatewayResources.js';
@@ -123,7 +124,7 @@ export function checkTerraform(
       const max = m ? Number(m[1]) : undefined;
       // Polled by a Lambda event source mapping: AWS asks for at least 5 there.
       const byLambda = of('aws_lambda_event_source_mapping').some((m) =>
-        reads(m.attrs.get('event_source_arn')?.raw, q, 'arn'),
+        reads(eachResourceRaw(blocks, m, 'event_source_arn'), q, 'arn'),
       );
       if (max !== undefined)
         report(

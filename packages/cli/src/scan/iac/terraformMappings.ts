@@ -8,6 +8,7 @@ import { scalingConfigBlock } from './concurrencyCaps.js';
 import type { HclBlock } from './hcl.js';
 import { literal } from './hcl.js';
 import type { TfReport } from './terraform.js';
+import { eachResourceRaw } from './terraformEachSource.js';
 import { numberIn } from './terraformLambdaModules.js';
 
 const REPORTS_ITEMS = 'ReportBatchItemFailures';
@@ -38,7 +39,8 @@ export function checkTerraformMappings(
   );
   const sub = (b: HclBlock, type: string) => b.blocks.find((x) => x.type === type);
   for (const m of mappings) {
-    const arn = m.attrs.get('event_source_arn')?.raw ?? '';
+    // `each.value` of a mapping over a resource collection is one of those resources (terraformEachSource.ts).
+    const arn = eachResourceRaw(blocks, m, 'event_source_arn') ?? '';
     const sqs = /sqs/i.test(arn);
     const stream = !sqs && /kinesis|stream|:dynamodb:/i.test(arn);
     // A module's input (`var.trigger_arn`, `each.value` over a map variable) names no kind of source here.

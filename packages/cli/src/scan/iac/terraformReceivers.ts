@@ -6,6 +6,7 @@
 // ECR repository) or that the scan does not read (a Python function) could poll any queue it is told
 // about, so a folder running it keeps every finding.
 import type { HclBlock } from './hcl.js';
+import { eachResourceRaw } from './terraformEachSource.js';
 
 /** What one .tf file says about who may receive from its folder's queues. */
 export interface TerraformReceiveFacts {
@@ -53,7 +54,7 @@ export function terraformReceiveFacts(blocks: readonly HclBlock[]): TerraformRec
   const modules = blocks.filter((b) => b.type === 'module');
   const received = [
     ...resources('aws_lambda_event_source_mapping').flatMap((m) =>
-      queuesIn(m.attrs.get('event_source_arn')?.raw ?? ''),
+      queuesIn(eachResourceRaw(blocks, m, 'event_source_arn') ?? ''),
     ),
     ...resources('aws_pipes_pipe').flatMap((p) => queuesIn(p.attrs.get('source')?.raw ?? '')),
     ...modules.flatMap((m) => queuesIn(m.text)),
