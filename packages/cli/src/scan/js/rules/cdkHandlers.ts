@@ -16,6 +16,7 @@ import {
 } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { assetCodeDir } from './cdkAssetCode.js';
 import { defaultEntryLink } from './cdkDefaultEntry.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
@@ -214,10 +215,9 @@ export function handlerLinkOfProps(
     const entry = pathValue(ctx, props.props.get('entry'));
     return entry === undefined ? undefined : linkOfPaths(ctx.file, { entry, handler }, clearWhen);
   }
-  const code = ctx.valueOf(props.props.get('code'));
-  if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset' || handler === undefined)
-    return undefined;
-  const dir = pathValue(ctx, (code.arguments as Node[])[0]);
+  const code = assetCodeDir(ctx, props.props.get('code'));
+  if (code === undefined || handler === undefined) return undefined;
+  const dir = pathValue(ctx, code);
   return dir === undefined ? undefined : linkOfPaths(ctx.file, { dir, handler }, clearWhen);
 }
 

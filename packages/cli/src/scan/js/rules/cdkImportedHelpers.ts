@@ -14,9 +14,11 @@ import { relativeImportFiles } from '../importedFiles.js';
 import { ModuleContext } from '../ModuleContext.js';
 import { isFatal, parseSource } from '../parseSource.js';
 import { passedOnAs, reExports } from '../reExports.js';
+import { assetCodeDir } from './cdkAssetCode.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { builtByCall, returnedNew } from './cdkHelperProps.js';
+import { thisFieldValue } from './fieldAssigned.js';
 
 /** A module worth parsing as a barrel: it passes names on from others. */
 const RE_EXPORTS = /\bexport\b[^;]*\bfrom\b/;
@@ -146,6 +148,9 @@ export function text(
     return v === n ? undefined : text(ctx, v, call, depth + 1);
   }
   if (n.type === 'MemberExpression') {
+    // A stack's own setting kept in a field (`private lambdaSourceCode = 'bin/dist/handlers/'`).
+    const field = thisFieldValue(ctx, n);
+    if (field !== undefined) return text(ctx, field, call, depth + 1);
     const path = memberPath(n);
     const root = path?.[0];
     if (path?.length !== 2 || root === undefined || ctx.resolve(root, n)?.kind !== 'param') return undefined;
@@ -200,9 +205,9 @@ export function importedHelperLink(
     const entry = text(mod, props.props.get('entry'), values);
     return entry === undefined ? undefined : linkOfPaths(ctx.file, { entry, handler }, clearWhen);
   }
-  const code = mod.valueOf(props.props.get('code'));
-  if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset') return undefined;
-  const dir = text(mod, (code.arguments as Node[])[0], values);
+  const code = assetCodeDir(mod, props.props.get('code'));
+  if (code === undefined) return undefined;
+  const dir = text(mod, code, values);
   return dir === undefined ? undefined : linkOfPaths(ctx.file, { dir, handler }, clearWhen);
 }
 

@@ -93,3 +93,19 @@ export function fieldChainValue(ctx: ModuleContext, callee: Node): Node | undefi
   if (value?.type === 'AwaitExpression') value = unwrap(value.argument as Node);
   return value?.type === 'NewExpression' || value?.type === 'CallExpression' ? value : undefined;
 }
+
+/**
+ * The one value the class gives the field `this.<field>` reads (an initializer, or a single assignment),
+ * through module consts; undefined when it gives none, more than one, or the field is injected.
+ * @example
+ * thisFieldValue(ctx, thisSourceNode) // the `'bin/dist/handlers/'` of `private source = 'bin/dist/handlers/'`
+ */
+export function thisFieldValue(ctx: ModuleContext, member: Node | undefined): Node | undefined {
+  const m = unwrap(member);
+  if (m?.type !== 'MemberExpression' || unwrap(m.object as Node)?.type !== 'ThisExpression') return undefined;
+  const field = propertyName(m.property as Node, m.computed as boolean);
+  const cls = field === undefined ? undefined : enclosingClass(ctx, m);
+  const values = cls === undefined || field === undefined ? undefined : fieldValues(cls).get(field);
+  const only = values?.length === 1 ? values[0] : undefined;
+  return only === undefined || only.type === 'TSParameterProperty' ? undefined : ctx.valueOf(only);
+}
