@@ -18,15 +18,8 @@ import { paramFedCondition, paramFedMessage, paramFedOptions } from './sdkParamO
 import { reexportedV2Client } from './sdkReexports.js';
 import { v2ClientName, v2ClientOptions } from './sdkV2Clients.js';
 import { memberSdkClientName } from './sdkV2Members.js';
-import { secondOfDynamoPair } from './sharedDynamoOptions.js';
+import { judgedThroughService, secondOfDynamoPair } from './sharedDynamoOptions.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
-
-/** `service: new AWS.DynamoDB({ httpOptions })`, directly or through a variable of this module. */
-function timedService(ctx: ModuleContext, service: Node | undefined): boolean {
-  const v = service === undefined ? undefined : ctx.valueOf(service);
-  if (v?.type !== 'NewExpression') return false;
-  return objectProps(ctx.valueOf(v.arguments[0] as Node | undefined))?.props.has('httpOptions') === true;
-}
 
 /** What is wrong with a v3 request handler value; undefined when it bounds requests (or is not visible). */
 function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string | undefined {
@@ -251,11 +244,11 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       reportShape(report, node, shape, problem, `${v3} ${problem}`);
       continue;
     }
-    // `new AWS.DynamoDB.DocumentClient({ service })` sends through that service client: when it is seen
-    // built here with httpOptions, that is the client judged (one not seen is reported at this line).
+    // `new AWS.DynamoDB.DocumentClient({ service })` sends through that service client: when it is built
+    // here, that is the client judged, at its own line (one not seen is reported at this line).
     // A local emulator's side bounded and the deployed side not: the deployed side is judged (untimedSide.ts).
     const judged = shape.untimedSide?.shape ?? shape;
-    if (timedService(ctx, judged.props.get('service'))) continue;
+    if (judgedThroughService(ctx, judged.props.get('service'))) continue;
     // One options object shared by a DocumentClient and its raw DynamoDB client: one finding.
     if (v2 !== undefined && secondOfDynamoPair(ctx, node, v2, reportedV2)) continue;
     const httpNode = judged.props.get('httpOptions');

@@ -2,9 +2,25 @@
 // (`new AWS.DynamoDB.DocumentClient(parameters); new AWS.DynamoDB(parameters)`): the missing httpOptions is
 // one defect with one fix (in `parameters`), so only the first of the pair is reported, and only when it
 // was itself reported (an unread or bounded first client leaves the second to be judged). Other clients
-// sharing options stay separate findings: they are separate services a reader labels one by one.
-import { memberPath, type Node, unwrap } from '../ast.js';
+// sharing options stay separate findings: they are separate services a reader labels one by one. A
+// DocumentClient handed its raw client (`{ service: new DynamoDB() }`) sends through it: that client alone
+// is judged, where it is built.
+import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { v2ClientName } from './sdkV2Clients.js';
+
+/**
+ * `service: new AWS.DynamoDB(...)`, directly or through a variable of this module: an SDK client built here
+ * (or any construction given httpOptions), judged at its own line whatever its options say.
+ * @example
+ * judgedThroughService(ctx, serviceNode) // true for `{ service: new DynamoDB(), region }`
+ */
+export function judgedThroughService(ctx: ModuleContext, service: Node | undefined): boolean {
+  const v = service === undefined ? undefined : ctx.valueOf(service);
+  if (v?.type !== 'NewExpression') return false;
+  if (v2ClientName(ctx, v.callee as Node) !== undefined) return true;
+  return objectProps(ctx.valueOf((v.arguments as Node[])[0]))?.props.has('httpOptions') === true;
+}
 
 /** `DynamoDB` or `DynamoDB.DocumentClient` at the end of a v2 client's dotted name. */
 function dynamoKind(name: string): 'document' | 'raw' | undefined {
