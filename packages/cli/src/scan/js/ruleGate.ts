@@ -67,6 +67,8 @@ function http(words: SourceWords): boolean {
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.includes('notifications-node-client') ||
     words.includes('graphql-request') ||
+    // urql clients (rules/urqlClients.ts).
+    words.includes('urql') ||
     // Apollo's RESTDataSource subclasses (js/restDataSources.ts).
     mentionsRestDataSource((w) => words.includes(w)) ||
     // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).

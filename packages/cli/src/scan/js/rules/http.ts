@@ -29,6 +29,8 @@ import {
 import { locallyHandedUntimed } from './locallyHandedOptions.js';
 import type { Report, Rule } from './Report.js';
 import { isRedeliveredConsumer, retryAsked } from './retryAsked.js';
+import { consumersRetry, sharedOnly } from './sharedRequestScope.js';
+import { unguardedUrqlClients } from './urqlClients.js';
 
 export { classifyHttpCall };
 
@@ -50,6 +52,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   untimedApiClients(ctx, report);
   untimedGraphqlRequests(ctx, report);
+  unguardedUrqlClients(ctx, report);
   deadAbortTimers(ctx, report); // a timers/promises abort timer that never fires: rules/deadAbortTimers.ts
   const retried = axiosRetried(ctx);
   // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
@@ -249,23 +252,6 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
 /** A helper's request of a known method needs an unretried instance; one of the callers' method, their idempotent configs too. */
 function handedNeed(method: string | undefined): ('unretried' | 'idempotent')[] {
   return method === undefined ? ['unretried', 'idempotent'] : ['unretried'];
-}
-
-/** In a shared module (no handler of its own, or no server import: `plain`), the handlers reaching it decide. */
-function sharedOnly(ctx: ModuleContext, node: Node, plain: boolean) {
-  if (ctx.handlers.size > 0 && !plain) return {};
-  return {
-    onlyIfEventCaller: {
-      ...sharedRequest(ctx, node),
-      schedulesRetry: true as const,
-      ...(plain ? { strict: true as const } : {}),
-    },
-  };
-}
-
-function consumersRetry(shared: ReturnType<typeof sharedOnly>): ReturnType<typeof sharedOnly> {
-  const request = shared.onlyIfEventCaller;
-  return request === undefined ? shared : { onlyIfEventCaller: { ...request, consumersRetry: true } };
 }
 
 /** The instance is created where a retry covers it, or in a consumer or job, whose redelivery or next run is the retry. */
