@@ -10,6 +10,7 @@ import { calleeName, isFunction, memberPath, type Node, objectProps, unwrap } fr
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { durationSeconds } from './cdkConstructDefaults.js';
+import { constMember } from './constMembers.js';
 import type { Report } from './Report.js';
 
 /**
@@ -63,6 +64,7 @@ function fallbackTimeout(ctx: ModuleContext, timeout: Node): { node: Node; secon
     const seconds = durationSeconds(direct, ctx);
     return seconds === undefined ? undefined : { node: ctx.valueOf(direct) ?? direct, seconds };
   }
+  if (t?.type !== 'CallExpression' && !readsParam(ctx, t)) return fixedTimeout(ctx, t);
   if (t?.type !== 'CallExpression') return undefined;
   const inner = logical(unwrap((t.arguments as Node[])[0]));
   const value = unwrap(ctx.valueOf(inner) ?? inner);
@@ -72,12 +74,25 @@ function fallbackTimeout(ctx: ModuleContext, timeout: Node): { node: Node; secon
 }
 
 /**
+ * A timeout the factory sets whatever its caller says, read from a field of a module settings object
+ * (`timeout: defaultLambdaSettings.timeout` with `const defaultLambdaSettings = { timeout:
+ * Duration.seconds(30) }`): every function it builds runs with it; the node is the value the fix changes.
+ */
+function fixedTimeout(ctx: ModuleContext, t: Node | undefined): { node: Node; seconds: number } | undefined {
+  const value = constMember(ctx, t);
+  const seconds = value === undefined ? undefined : durationSeconds(value, ctx);
+  return value === undefined || seconds === undefined
+    ? undefined
+    : { node: ctx.valueOf(value) ?? value, seconds };
+}
+
+/**
  * Reports each exported function factory's default timeout above 29 s, kept where a route relies on it.
  * @example
  * helperDefaultTimeouts(ctx, report) // at `60` in `new Function(p.stack, p.name, { timeout: p.timeout ?? Duration.seconds(60) })`
  */
 export function helperDefaultTimeouts(ctx: ModuleContext, report: Report): void {
-  if (ctx.exports.size === 0 || !/timeout\s*:[^,\n]*(?:\?\?|\|\|)/.test(ctx.source)) return;
+  if (ctx.exports.size === 0 || !/timeout\s*:[^,\n]*(?:\?\?|\|\||\w\.timeout\b)/.test(ctx.source)) return;
   const byNode = new Map<Node, { seconds: number; names: string[] }>();
   for (const [name, value] of ctx.exports) {
     const fn = unwrap(ctx.valueOf(value) ?? value);
