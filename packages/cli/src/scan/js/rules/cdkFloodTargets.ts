@@ -1,6 +1,7 @@
 // iac-no-reserved-concurrency in CDK code, like templates (iac/floodTargets.ts): the finding is about what
 // a backlog floods. A consumer whose only permissions in this module are grants on services that absorb
-// any request rate (an on-demand table, a queue, a topic, a bus, a bucket's objects) or policy statements of
+// any request rate (an on-demand table, a queue, a topic, a bus, a bucket's objects, a secret or parameter
+// read, as SAM's list has it) or policy statements of
 // such actions, and whose environment names no endpoint, database or function, has nothing behind it to
 // flood. A role of its own, a grant on anything else (a provisioned table, a function, a stream), or no
 // grant in sight keeps it. A queue, topic or bus handed in by props is known by its grant alone: no other
@@ -24,6 +25,8 @@ const TABLE_DATA_GRANT = /^grant(ReadData|WriteData|ReadWriteData)$/;
 const ABSORBING_ACTION =
   /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|s3:(Get|Put|Delete)Object\w*|s3:ListBucket|s3:AbortMultipartUpload|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
 const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
+/** Secrets Manager secrets and SSM parameters: a read of one is cached by its client and absorbs any rate. */
+const SECRET_KIND = /^(Secret|StringParameter|StringListParameter)$/;
 /** Constructs that scale with requests; a Table only when it is on demand. */
 const ABSORBING_CONSTRUCT = /^(Queue|Topic|EventBus|TableV2)$/;
 
@@ -36,6 +39,29 @@ function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
   return made?.type === 'NewExpression'
     ? /Bucket$/.test(path.at(-1) ?? '')
     : path.at(-2) === 'Bucket' && /^fromBucket/.test(path.at(-1) ?? '');
+}
+
+/**
+ * A secret or parameter read (`secret.grantRead(fn)`, `param.grantRead(fn)`), as SAM's list has it: the
+ * receiver is built or imported here as one (`new Secret`, `StringParameter.fromStringParameterName`), or
+ * typed one in the module (`secret: ISecret` in the props type).
+ */
+function isSecretOrParameter(ctx: ModuleContext, grant: string, receiver: Node | undefined): boolean {
+  if (grant !== 'grantRead') return false;
+  const made = built(ctx, receiver) ?? ctx.valueOf(unwrap(receiver));
+  const path =
+    made?.type === 'NewExpression' || made?.type === 'CallExpression' ? memberPath(made.callee) : undefined;
+  if (path !== undefined)
+    return made?.type === 'NewExpression'
+      ? SECRET_KIND.test(path.at(-1) ?? '')
+      : SECRET_KIND.test(path.at(-2) ?? '') && /^from/.test(path.at(-1) ?? '');
+  const field = memberPath(unwrap(receiver))?.at(-1);
+  return (
+    field !== undefined &&
+    new RegExp(`\\b${field}\\??\\s*:\\s*(?:\\w+\\.)?I(?:Secret|StringParameter|StringListParameter)\\b`).test(
+      ctx.source,
+    )
+  );
 }
 
 /** A table grant on a table this module does not build (props, a parameter): on demand if the app's all are. */
@@ -103,7 +129,8 @@ export function nothingToFloodInCdk(
         OWN_KIND_GRANT.test(name) ||
         (BUCKET_GRANT.test(name) && isBucket(ctx, callee.object)) ||
         (ABSORBING_GRANT.test(name) && absorbingResource(ctx, callee.object)) ||
-        handedOnDemandTable(ctx, name, callee.object);
+        handedOnDemandTable(ctx, name, callee.object) ||
+        isSecretOrParameter(ctx, name, callee.object);
       if (!absorbing) return false;
       grants++;
     }
