@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../scan.js';
 import { tempTrees } from '../testing/tempTrees.js';
-import { type Node, unwrap } from './ast.js';
 import { classifyHttpCall } from './httpCall.js';
 import { contextOf } from './testing/parsed.js';
 
