@@ -13,6 +13,7 @@ import { CLEANUP_METHOD, selectsOwnWork } from './catchExemptions.js';
 import { isLogCall, isObservation } from './catchFacts.js';
 import { saysBestEffort } from './ignoredSdkCallbackError.js';
 import type { Report } from './Report.js';
+import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { onlyLogs } from './sdkLoggedCallbacks.js';
 import { inTelemetryFunction, TELEMETRY_CALL } from './telemetryFacts.js';
 
@@ -59,6 +60,7 @@ function lossless(ctx: ModuleContext, call: Node): boolean {
 export function errorFirstCallbackRule(ctx: ModuleContext, report: Report): void {
   // Cheap text test first: an error-first parameter list somewhere in the module.
   if (ctx.handlers.size === 0 || !ERROR_FIRST.test(ctx.source) || selectsOwnWork(ctx)) return;
+  let answeredEarly: Set<Node> | undefined;
   for (const call of ctx.of('CallExpression')) {
     const callback = unwrap((call.arguments as Node[]).at(-1));
     if (callback === undefined || !isFunction(callback) || callback.async === true) continue;
@@ -94,8 +96,15 @@ export function errorFirstCallbackRule(ctx: ModuleContext, report: Report): void
       continue;
     }
     // The branch ends the callback or stands beside a success side, or the callback only logs: the
-    // remote call's error stops here.
-    if ((branch.alternate != null || ends || onlyLogs(callback)) && remote && !lossless(ctx, call))
+    // remote call's error stops here. A v2 request the handler answers before its callback runs is
+    // floating-promise's (sdkCallbackAnswers.ts): its callback is cut off whatever it does.
+    answeredEarly ??= new Set(sdkCallbacksAnsweredEarly(ctx).map((a) => a.call));
+    if (
+      (branch.alternate != null || ends || onlyLogs(callback)) &&
+      remote &&
+      !lossless(ctx, call) &&
+      !answeredEarly.has(call)
+    )
       report(
         'swallowed-error',
         branch,
