@@ -50,6 +50,8 @@ export interface HttpCall {
   readonly defaults?: Node;
   /** Returns the response itself, not a promise (sync-request). */
   readonly sync?: true;
+  /** Given a callback (request, requestretry, needle): answers a stream, not a promise (familyCallbacks.ts). */
+  readonly callback?: true;
 }
 
 /** Every module an HTTP call below can come from: fetch modules, the HTTP libraries and node:http(s). */

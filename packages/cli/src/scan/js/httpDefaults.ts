@@ -4,6 +4,7 @@
 // default is reported where a request sets no bound; one that retries by default gets no `no-retry`.
 // Each entry names the documentation it was read from.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { callbackForm } from './familyCallbacks.js';
 import { memberMethod } from './httpVerbs.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { unassignedVar } from './unassignedVar.js';
@@ -100,6 +101,8 @@ export interface FamilyCall {
   readonly package?: string;
   /** Returns the response itself, not a promise (sync-request blocks until the answer is in). */
   readonly sync?: true;
+  /** Given a callback: answers a stream and hands the outcome to the callback, not a promise (familyCallbacks.ts). */
+  readonly callback?: true;
 }
 
 /** The request method an options object names (`method: 'POST'`), GET when it names none. */
@@ -127,17 +130,20 @@ export function familyCall(
   const lib = Object.hasOwn(REQUEST_FAMILY, source) ? REQUEST_FAMILY[source] : undefined;
   if (lib === undefined) return undefined;
   const args = call.arguments as Node[];
-  const pkg = source === 'requestretry' ? { package: source } : {};
+  const pkg = {
+    ...(source === 'requestretry' ? { package: source } : {}),
+    ...(callbackForm(ctx, call, source) ? { callback: true as const } : {}),
+  };
   const member =
     asMember ?? (unwrap(call.callee)?.type === 'MemberExpression' ? calleeName(call) : undefined);
   if (lib === 'needle') {
     // needle(method, url, data, options) and needle.request(...) alike; needle.get(url, options) and
     // needle.head(url, options), the other verbs with data before the options.
     if (member === undefined || member === 'request')
-      return { lib, method: stringValue(args[0])?.toUpperCase(), options: args[3] };
+      return { lib, method: stringValue(args[0])?.toUpperCase(), options: args[3], ...pkg };
     const method = memberMethod(member);
     if (method === undefined) return undefined;
-    return { lib, method, options: member === 'get' || member === 'head' ? args[1] : args[2] };
+    return { lib, method, options: member === 'get' || member === 'head' ? args[1] : args[2], ...pkg };
   }
   if (lib === 'then-request')
     return member === undefined

@@ -16,7 +16,7 @@ const CLEANUP_COMMAND =
 // Enumerations only: a `GetObject` beside a `DeleteMessage` is the work itself, then its acknowledgement.
 const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
 // Closing a connection (`await this.pool.end()`, `client.disconnect()`) loses none of the work done on it.
-const CLEANUP_METHOD =
+export const CLEANUP_METHOD =
   /^(delete|remove|deregister|untag|detach|disassociate|disable|abort|changeMessageVisibility)\w*$|^(close|end|disconnect|quit|release|destroy)$/;
 
 /**

@@ -26,7 +26,7 @@ function inLogLine(ctx: ModuleContext, node: Node, callback: Node): boolean {
 }
 
 /** A comment on the call's line or the two above it says the call is best effort. */
-function saysBestEffort(ctx: ModuleContext, call: Node): boolean {
+export function saysBestEffort(ctx: ModuleContext, call: Node): boolean {
   const line = (at: number) => ctx.position(at).line;
   const own = line(call.start as number);
   return ctx.comments.some((c) => {

@@ -22,8 +22,13 @@ function observes(stmt: Node | null | undefined): boolean {
   return stmt.type !== 'VariableDeclaration' && isObservation(stmt);
 }
 
-/** The callback's body only reports the outcome (it may test the error first). */
-function onlyLogs(fn: Node): boolean {
+/**
+ * The callback's body only reports the outcome (it may test the error first).
+ *
+ * @example
+ * onlyLogs(fn) // (err) => { if (err) console.log(err) } -> true
+ */
+export function onlyLogs(fn: Node): boolean {
   const body = fn.body as Node;
   return body.type === 'BlockStatement' ? observes(body) : isLogCall(body);
 }

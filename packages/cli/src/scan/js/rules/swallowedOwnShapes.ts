@@ -10,6 +10,7 @@ import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { ignoredSdkCallbackErrorRule } from './ignoredSdkCallbackError.js';
 import { invokeResultRule } from './invokeResult.js';
 import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
+import { nullCallbackAnswerRule } from './nullCallbackAnswers.js';
 import { parsedInstanceofRule } from './parsedInstanceof.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report } from './Report.js';
@@ -28,6 +29,7 @@ import { workflowFailureAnswers } from './workflowFailureAnswers.js';
 export function ownShapeRules(ctx: ModuleContext, report: Report): void {
   callbackResultRule(ctx, report);
   errorFirstCallbackRule(ctx, report);
+  nullCallbackAnswerRule(ctx, report);
   serverErrorResultRule(ctx, report);
   httpErrorMiddlewareRule(ctx, report);
   parseFailureRule(ctx, report);
