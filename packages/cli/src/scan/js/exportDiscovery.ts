@@ -37,7 +37,14 @@ export function findExports(ctx: ModuleContext): void {
       else if (path === 'module.exports') {
         const right = unwrap(e.right);
         if (right?.type === 'ObjectExpression') objectExports(ctx, right, true);
-        else ctx.exports.set('default', ctx.valueOf(e.right) ?? e.right);
+        else {
+          const value = ctx.valueOf(e.right) ?? e.right;
+          ctx.exports.set('default', value);
+          // `const exportable = { handler, processRecords }; module.exports = exportable`: callback-era code
+          // names the object to call its own functions through it (`exportable.processRecords(...)`, so tests
+          // can stub them); its functions are the module's exports as if the object were written in place.
+          if (unwrap(value)?.type === 'ObjectExpression') objectExports(ctx, unwrap(value) as Node, true);
+        }
       }
     }
   }

@@ -18,7 +18,13 @@ import { algoliaRequest } from './algoliaCalls.js';
 import { asyncPredicateRule } from './asyncPredicate.js';
 import { awaitedElsewhere } from './awaitedSibling.js';
 import { closesBrowser } from './browserClose.js';
-import { answersBeforeRequest, answersThroughCallback, chainAnswers, NO_WAIT } from './callbackEraAnswers.js';
+import {
+  answersBeforeRequest,
+  answersThroughCallback,
+  chainAnswers,
+  NO_WAIT,
+  runsUntilLoopDrains,
+} from './callbackEraAnswers.js';
 import { closesPromiseClient, pgPromiseCall } from './clientClose.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
@@ -183,7 +189,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
     // A listener's chain that feeds its stream or handles its own rejection (rules/listenerFeeds.ts).
     if (listenerOwnsWork(ctx, stmt, e)) continue;
-    if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
+    if (!helper && !step && (runsUntilLoopDrains(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
     // A called parameter's exports reach it through the calls that forward it (js/passedAsync.ts), a
     // wrapper built from the function among them.
     const forwarders =
@@ -196,7 +202,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       : floatingMessage(ctx, e, voided, awaitedEach);
     report('floating-promise', e, message, {
       ...settledBy(ctx, promise),
-      ...(helper && !runs ? { onlyIfExportOnHandlerPath: reaching } : {}),
+      ...(helper && !runs ? { onlyIfExportOnHandlerPath: reaching, unlessCallbackEraOnly: reaching } : {}),
     });
   }
   // An array of promises given to a combinator as one element (rules/nestedAllArrays.ts).
