@@ -4,6 +4,7 @@
 
 import { batchImportSettles } from './batchImportSettles.js';
 import { handsBatchToWorker } from './batchWorkerHandOff.js';
+import { onlyCallbackEraReach } from './callbackEraCallers.js';
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { cliOnly } from './cliImporters.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
@@ -183,7 +184,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (
     c.onlyIfExportOnHandlerPath !== undefined &&
-    !project.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)
+    (!project.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath) ||
+      onlyCallbackEraReach(project, file, c))
   )
     return false;
   const mentioned = c.onlyIfExportMentioned;

@@ -10,6 +10,7 @@ import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from 
 import { awaitedImportRoot } from './moduleSpecifier.js';
 import { isProjectSource } from './projectSource.js';
 import { SourceWords } from './SourceWords.js';
+import { selfCallTarget } from './selfCalls.js';
 
 export type { Binding, ImportBinding, IndexedType } from './moduleIndex.js';
 export { isProjectSource, mayBeProjectSource } from './projectSource.js';
@@ -220,10 +221,11 @@ export class ModuleContext {
     if (n === undefined || depth > 4) return n;
     if (n.type === 'Identifier') {
       const b = this.resolve(n.name as string, n);
+      // `var f = function () {...}`: callback-era code declares its functions so; other `var`s are not followed.
+      const fnVar = b?.kind === 'var' && isFunction(unwrap(b.init));
       if (
-        b === undefined ||
-        b.init === undefined ||
-        (b.kind !== 'const' && b.kind !== 'function' && b.kind !== 'let')
+        b?.init === undefined ||
+        (b.kind !== 'const' && b.kind !== 'function' && b.kind !== 'let' && !fnVar)
       )
         return n;
       return this.valueOf(b.init, depth + 1);
@@ -234,7 +236,7 @@ export class ModuleContext {
   /** The function a callee or reference stands for, when it is declared in this module. */
   functionOf(node: Node | undefined): Node | undefined {
     const v = this.valueOf(node);
-    return isFunction(v) ? v : undefined;
+    return isFunction(v) ? v : selfCallTarget(this, v, v as Node);
   }
 
   /** Does some lexical binding of the module, in any scope, pass `test`? */

@@ -230,6 +230,8 @@ export interface ModuleFacts {
   readonly requestTyped?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
   readonly consumer?: true;
+  /** Every handler answers through its callback while Lambda waits for the event loop (callbackEraAnswers.ts). */
+  readonly callbackWaits?: true;
   /**
    * Per library, whether the clients this module builds (an Octokit, rules/octokitClients.ts) or configures
    * (NestJS's HttpModule, rules/nestHttp.ts) may carry a request timeout.

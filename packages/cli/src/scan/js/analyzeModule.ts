@@ -28,6 +28,7 @@ import { authGates } from './rules/authAcrossModules.js';
 import { authErrorMaps } from './rules/authErrorClasses.js';
 import { batchAnswerMethods } from './rules/batchMethods.js';
 import { importedBatchRules } from './rules/batchWrappers.js';
+import { waitsForEventLoop } from './rules/callbackEraAnswers.js';
 import { selectsOwnWork, typedAsRequest } from './rules/catchExemptions.js';
 import { errorAnswerUses } from './rules/errorAnswerUses.js';
 import { droppedAwaits, projectSources } from './rules/errorValues.js';
@@ -234,6 +235,7 @@ export function analyzeModule(
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && typedAsRequest(ctx) ? { requestTyped: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
+    ...(handlers !== undefined && waitsForEventLoop(ctx) ? { callbackWaits: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(globalAsync.length > 0 ? { globalAsync } : {}),
     ...(subscribed.length > 0 ? { sstSubscribed: subscribed } : {}),

@@ -1,5 +1,6 @@
 // What a module exports, by name: ES exports (declarations, specifiers, default) and CommonJS
 // (`exports.x =`, `module.exports = { ... }`), each mapped to the node that stands for it.
+
 import { memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -37,7 +38,19 @@ export function findExports(ctx: ModuleContext): void {
       else if (path === 'module.exports') {
         const right = unwrap(e.right);
         if (right?.type === 'ObjectExpression') objectExports(ctx, right, true);
-        else ctx.exports.set('default', ctx.valueOf(e.right) ?? e.right);
+        else {
+          const value = ctx.valueOf(e.right) ?? e.right;
+          ctx.exports.set('default', value);
+          // `const exportable = { handler, processRecords }; module.exports = exportable`: callback-era code
+          // names the object to call its own functions through it (`exportable.processRecords(...)`, so tests
+          // can stub them); its functions are then the module's exports as if the object were written in
+          // place. An object the module never calls through stays one default export (a helper object its
+          // importers call as `notifier.send(...)`, judged through the default import).
+          const object = unwrap(value);
+          const local = unwrap(e.right);
+          if (object?.type === 'ObjectExpression' && local?.type === 'Identifier' && callsThrough(ctx, local))
+            objectExports(ctx, object, true);
+        }
       }
     }
   }
@@ -57,4 +70,13 @@ function objectExports(ctx: ModuleContext, object: Node, override = false): void
     const value = earlier === undefined ? undefined : ctx.exports.get(earlier);
     ctx.exports.set(name, value ?? ctx.valueOf(p.value) ?? p.value);
   }
+}
+
+/** Does the module call a function through `object`'s name (`exportable.processRecords(...)`)? */
+function callsThrough(ctx: ModuleContext, object: Node): boolean {
+  return ctx.of('CallExpression').some((call) => {
+    const callee = unwrap(call.callee);
+    const receiver = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+    return receiver?.type === 'Identifier' && receiver.name === object.name;
+  });
 }

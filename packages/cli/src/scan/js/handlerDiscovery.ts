@@ -264,7 +264,7 @@ export function findHandlers(ctx: ModuleContext): void {
       const targets = [
         ...(callee?.type === 'Identifier'
           ? [ctx.functionOf(callee)]
-          : [...routedTargets(ctx, callee), methodTarget(ctx, callee)]),
+          : [...routedTargets(ctx, callee), methodTarget(ctx, callee), ctx.functionOf(callee)]),
         ...handedFunctions(ctx, call),
       ];
       for (const target of targets)

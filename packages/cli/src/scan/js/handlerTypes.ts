@@ -1,7 +1,7 @@
 // The types and shapes that say a function is a Lambda handler's, and which handlers consume a queue or
 // stream batch (the ones batch-no-partial-failure judges). Kept apart from handlerDiscovery.ts, which finds
 // the handlers a module exports.
-import type { Node } from './ast.js';
+import { type Node, someDescendant } from './ast.js';
 import { declaresBatchShape } from './localEventShapes.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { namedRecordCallbackReadsPolled } from './recordCallbacks.js';
@@ -52,10 +52,37 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // `async ({ Records }) =>`: the event destructured in the parameter list reads its records the same way.
   const records = first?.type === 'ObjectPattern' ? destructuredRecords(first) : undefined;
   if (first?.type !== 'Identifier' && records === undefined) return false;
+  return recordsShowBatch(ctx, fn, first?.name as string, records, 0) === true;
+}
+
+/**
+ * Whether the records `fn` reads of its event (`event`, or the `records` destructured from it) are a queue
+ * or stream batch; undefined when `fn` reads no records of it. A callback-era handler hands its event on to
+ * a function of its module (`getToken().then(() => exportable.processRecords(config, event))`), which loops
+ * over `event.Records`: the event is followed into such functions, a few calls deep.
+ */
+function recordsShowBatch(
+  ctx: ModuleContext,
+  fn: Node,
+  event: string,
+  records: string | undefined,
+  depth: number,
+): boolean | undefined {
   // Untyped (or typed `any`): reads `event.Records`, also as `const { Records } = event`, and a field only
   // SQS/stream records have.
   const src = ctx.source.slice(fn.start, fn.end);
-  if (records === undefined && !readsRecordsOf(src, first?.name as string)) return false;
+  if (records === undefined && !readsRecordsOf(src, event)) {
+    // Only a callback-era entry (`function handler(event, context, cb)`, not async) is followed: an async
+    // entry handing its event on is judged through its delegate (rules/batchLocalDelegates.ts, and
+    // sharedBatchServes.ts for an imported one), where the finding and its exemptions already live.
+    if (depth >= 3 || (depth === 0 && !callbackEra(fn))) return undefined;
+    let found: boolean | undefined;
+    for (const [helper, param] of eventTakers(ctx, fn, event)) {
+      found = recordsShowBatch(ctx, helper, param, undefined, depth + 1) ?? found;
+      if (found === true) return true;
+    }
+    return found;
+  }
   // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
   // kinesis/dynamodb field, and S3/SNS events neither.
   // An SES receipt's record carries `ses.mail`, whose own `messageId` is no SQS field: a record taken apart
@@ -74,10 +101,34 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // Records handed whole to a decoder (`Event.fromRecord(record)`) show no source field: a module filed
   // under its source (`kinesis/udp-events.js`, `sqs/worker.js`, `orders-queue-consumer.ts`) names it.
   return (
-    /\.(kinesis|dynamodb)\b/.test(src) ||
+    /\.(kinesis|dynamodb)\b|['"]aws:(kinesis|dynamodb)['"]/.test(src) ||
     STREAM_FIELDS_DESTRUCTURED.test(src) ||
     SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'))
   );
+}
+
+/** A callback-era entry: not async, and given Lambda's callback as its third parameter. */
+function callbackEra(fn: Node): boolean {
+  return fn.async !== true && (fn.params as Node[])[2]?.type === 'Identifier';
+}
+
+/**
+ * The functions of this module `fn` hands its event to, each with the parameter that takes it:
+ * `processRecords(config, event)`, also inside a `.then` step or a `new Promise` executor of `fn`, and through
+ * the module's exports object (`exportable.processRecords(...)`, ownExportCalls.ts).
+ */
+function eventTakers(ctx: ModuleContext, fn: Node, event: string): [Node, string][] {
+  const out: [Node, string][] = [];
+  someDescendant(fn.body, (n) => {
+    if (n.type !== 'CallExpression') return false;
+    const index = (n.arguments as Node[]).findIndex((a) => a.type === 'Identifier' && a.name === event);
+    if (index < 0) return false;
+    const helper = ctx.functionOf(n.callee as Node);
+    const param = helper === undefined || helper === fn ? undefined : (helper.params as Node[])[index];
+    if (param?.type === 'Identifier') out.push([helper as Node, param.name as string]);
+    return false;
+  });
+  return out;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ReachConditions {
    * calls one of them on its must-complete path (js/handlerImports.ts).
    */
   readonly onlyIfExportOnHandlerPath?: readonly string[];
+  /** Dropped when only callback-style handlers, which wait for the event loop, reach these exports (callbackEraCallers.ts). */
+  readonly unlessCallbackEraOnly?: readonly string[];
   /**
    * A finding in a helper module, reached from these exports: kept only when another module of the
    * project names one of them (an export nothing imports sends nothing; rules/retrySuperagent.ts).

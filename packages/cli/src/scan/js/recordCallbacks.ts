@@ -80,11 +80,17 @@ export function namedRecordCallbackReadsPolled(ctx: ModuleContext, fn: Node, rec
       overRecords && first !== undefined && isFunction(first) ? (first.params as Node[])[0] : undefined;
     if (inline?.type === 'Identifier') loopRecords.add(inline.name as string);
     const perRecord = overRecords && args[0]?.type === 'Identifier';
+    // A counted loop hands the record by index (`for (let i = 0; ...) work(event.Records[i])`).
     const index = perRecord
       ? 0
-      : args.findIndex((a) => a.type === 'Identifier' && loopRecords.has(a.name as string));
+      : args.findIndex(
+          (a) =>
+            (a.type === 'Identifier' && loopRecords.has(a.name as string)) ||
+            (a.type === 'MemberExpression' && a.computed === true && isRecords(a.object as Node, records)),
+        );
     const target = perRecord ? args[0] : index >= 0 ? callee : undefined;
-    if (target?.type !== 'Identifier') return false;
+    // The callee may be the module's own export called through its exports object (ownExportCalls.ts).
+    if (target?.type !== 'Identifier' && target?.type !== 'MemberExpression') return false;
     const named = ctx.functionOf(target);
     return named !== undefined && named !== fn && readsPolledField(ctx, named, index);
   });

@@ -7,7 +7,8 @@
 // call is an edge to the function the module exports under that name, bound by the exports object, not by
 // the name alone. Not covered: `this.b()` inside a method of an exported object literal
 // (`module.exports = { async a() { return this.b() } }`), where `this` is module.exports only when the
-// caller calls `utils.a()`; such a call is no edge.
+// caller calls `utils.a()`; such a call is no edge. The object a module assigns to `module.exports` by name
+// (`module.exports = exportable`) is the exports object too.
 import { isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -28,16 +29,25 @@ export function selfCalls(ctx: ModuleContext): SelfCall[] {
   if (!ctx.source.includes('exports')) return [];
   const out: SelfCall[] = [];
   for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (callee?.type !== 'MemberExpression') continue;
-    const name = propertyName(callee.property as Node, callee.computed as boolean);
-    if (name === undefined || !ctx.exports.has(name) || !throughExports(ctx, callee.object as Node, call))
-      continue;
-    const value = ctx.exports.get(name);
-    const target = isFunction(value) ? value : ctx.functionOf(value);
+    const target = selfCallTarget(ctx, call.callee as Node, call);
     if (target !== undefined) out.push({ target, call });
   }
   return out;
+}
+
+/**
+ * The module's own exported function a member reference names through the exports object
+ * (`exportable.processRecords`), if any; ModuleContext.functionOf answers it for such a callee.
+ */
+export function selfCallTarget(ctx: ModuleContext, node: Node | undefined, at: Node): Node | undefined {
+  const callee = unwrap(node);
+  if (callee?.type !== 'MemberExpression') return undefined;
+  const name = propertyName(callee.property as Node, callee.computed as boolean);
+  if (name === undefined || !ctx.exports.has(name) || !throughExports(ctx, callee.object as Node, at))
+    return undefined;
+  // valueOf, not functionOf: an export that is itself a member reference is not followed round again.
+  const value = ctx.valueOf(ctx.exports.get(name));
+  return isFunction(value) ? value : undefined;
 }
 
 /** `module.exports`, or `exports` not declared by the module: the exports object itself. */
@@ -56,6 +66,9 @@ function throughExports(ctx: ModuleContext, object: Node, call: Node): boolean {
   // `const utils = module.exports`: valueOf follows the const to its initialiser.
   if (o.type !== 'Identifier') return false;
   const value = ctx.valueOf(o);
+  // `const exportable = { handler, processRecords }; module.exports = exportable` (js/exportDiscovery.ts):
+  // callback-era code calls its own functions through the object it exports, so its tests can stub them.
+  if (value?.type === 'ObjectExpression') return ctx.exports.get('default') === value;
   return value !== o && value !== undefined && isExportsObject(ctx, value, value);
 }
 

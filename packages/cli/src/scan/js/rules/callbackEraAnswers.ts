@@ -145,3 +145,33 @@ export function answersThroughCallback(ctx: ModuleContext, stmt: Node): boolean 
 
 /** The module stops Lambda waiting for the event loop after the callback (by hand or through middy). */
 export const NO_WAIT = /callbackWaitsForEmptyEventLoop\s*=\s*false|do-not-wait-for-empty-event-loop/;
+
+/**
+ * Does every entry handler of the module answer through its callback, with Lambda still waiting for the
+ * event loop (callback-era code: not async, calling its third parameter, no `callbackWaitsForEmptyEventLoop =
+ * false`)? Then work a function the handler reaches leaves unawaited finishes too, in this module or in a
+ * helper module it calls (the project pass reads this as the module fact `callbackWaits`).
+ * @example
+ * waitsForEventLoop(ctx) // function handler(event, context, cb) { work(event).then(() => cb(null, 'ok')) } -> true
+ */
+export function waitsForEventLoop(ctx: ModuleContext): boolean {
+  if (NO_WAIT.test(ctx.source)) return false;
+  const entries = [...ctx.handlers].filter(([, kind]) => kind === 'entry').map(([fn]) => fn);
+  return (
+    entries.length > 0 &&
+    entries.every((fn) => {
+      const callback = (fn.params as Node[])[2];
+      if (fn.async === true || callback?.type !== 'Identifier') return false;
+      return new RegExp(`\\b${(callback.name as string).replace(/[$]/g, '\\$')}\\s*\\(`).test(
+        ctx.source.slice(fn.start, fn.end),
+      );
+    })
+  );
+}
+
+/** The statement runs in a callback-style invocation: in its handler (answersThroughCallback) or a helper of a module whose handlers all wait. */
+export function runsUntilLoopDrains(ctx: ModuleContext, stmt: Node): boolean {
+  return (
+    answersThroughCallback(ctx, stmt) || (ctx.handlerKindAt(stmt) === 'helper' && waitsForEventLoop(ctx))
+  );
+}

@@ -7,7 +7,13 @@ import { inGraphqlResolver } from '../graphqlResolvers.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncPredicateRule } from './asyncPredicate.js';
-import { answersBeforeRequest, answersThroughCallback, chainAnswers, NO_WAIT } from './callbackEraAnswers.js';
+import {
+  answersBeforeRequest,
+  answersThroughCallback,
+  chainAnswers,
+  NO_WAIT,
+  runsUntilLoopDrains,
+} from './callbackEraAnswers.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { fetchBodyRead } from './fetchBodyRead.js';
@@ -69,7 +75,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
     // A listener's chain that feeds its stream or handles its own rejection (rules/listenerFeeds.ts).
     if (listenerOwnsWork(ctx, stmt, e)) continue;
-    if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
+    if (!helper && !step && (runsUntilLoopDrains(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
     // A called parameter's exports reach it through the calls that forward it (js/passedAsync.ts), a
     // wrapper built from the function among them.
     const forwarders =
@@ -82,7 +88,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       : floatingMessage(ctx, e, voided, awaitedEach);
     report('floating-promise', e, message, {
       ...settledBy(ctx, promise),
-      ...(helper && !runs ? { onlyIfExportOnHandlerPath: reaching } : {}),
+      ...(helper && !runs ? { onlyIfExportOnHandlerPath: reaching, unlessCallbackEraOnly: reaching } : {}),
     });
   }
   // An array of promises given to a combinator as one element (rules/nestedAllArrays.ts).

@@ -2,7 +2,7 @@
 // a loop over a collection (`records.forEach((r) => writes.push(save(r)))`, `for (const r of records)
 // pending.push(save(r))`) and the array is then handed to `Promise.all`: the same first-failure rejection
 // as `Promise.all(records.map(save))`, written the way older code and many tutorials write it.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { settlesOnly } from './onlyResolves.js';
 
@@ -28,12 +28,26 @@ export function loopedOver(ctx: ModuleContext, node: Node, decl: Node, all: Node
   const holds = (n: Node, m: Node) => n.start <= m.start && n.end >= m.end;
   for (let n = ctx.parentOf(node); n !== undefined && !holds(n, decl); n = ctx.parentOf(n)) {
     if (n.type === 'ForOfStatement' && n.await !== true) return holds(n, all) ? undefined : (n.right as Node);
+    // Callback-era code counts: `for (let i = 0; i < event.Records.length; i++) w.push(f(event.Records[i]))`.
+    const counted = n.type === 'ForStatement' ? countedOver(n) : undefined;
+    if (counted !== undefined) return holds(n, all) ? undefined : counted;
     if (!isFunction(n)) continue;
     const call = ctx.parentOf(n);
     if (call?.type !== 'CallExpression' || calleeName(call) !== 'forEach' || call.arguments[0] !== n) return;
     return holds(call, all) ? undefined : unwrap(unwrap(call.callee)?.object);
   }
   return undefined;
+}
+
+/** The list a counted loop walks: `xs` of `for (let i = 0; i < xs.length; i++)`. */
+function countedOver(loop: Node): Node | undefined {
+  const test = unwrap(loop.test as Node | null);
+  if (test?.type !== 'BinaryExpression' || (test.operator !== '<' && test.operator !== '<='))
+    return undefined;
+  const bound = unwrap(test.right as Node);
+  if (bound?.type !== 'MemberExpression' || propertyName(bound.property as Node, bound.computed) !== 'length')
+    return undefined;
+  return unwrap(bound.object as Node);
 }
 
 /**

@@ -5,6 +5,7 @@ import { isEmptyValue } from '../emptyValues.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { batchChainSuccess } from './batchChainCatch.js';
 import { droppedBuiltErrorCatch } from './builtErrorAnswer.js';
 import { throwsNext } from './catchBeforeThrow.js';
 import { onlyCleanup, onlyCleanupChain, selectsOwnWork } from './catchExemptions.js';
@@ -46,6 +47,12 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
   }
   if (marksHandled(ctx, call)) return true;
   if (fn !== undefined && isFunction(fn)) {
+    // A callback-era batch consumer's chain ended with a success answer (batchChainCatch.ts).
+    const batchSuccess = batchChainSuccess(ctx, call, fn);
+    if (batchSuccess !== undefined && !callbackSaysWhy(ctx, call)) {
+      report('swallowed-error', (unwrap(call.callee)?.property as Node | undefined) ?? call, batchSuccess);
+      return true;
+    }
     const b = fn.body as Node;
     const empty =
       b.type === 'BlockStatement'
