@@ -3,6 +3,7 @@
 import type { CallerLookup } from './callerLookup.js';
 import type { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
+import { servesRequests, standaloneOnly } from './standaloneContexts.js';
 import { adapterHandler } from './webAppAdapter.js';
 
 /**
@@ -18,27 +19,31 @@ export function handlersAbove(
   start: string,
   limit: number,
 ): { handlers: ModuleFacts[]; complete: boolean } {
-  const handlers: ModuleFacts[] = [];
-  const seen = new Set([start]);
-  let level = [start];
+  const handlers = new Set<ModuleFacts>();
+  // A module is walked once per kind of path: one through a class Nest serves requests to (a controller)
+  // is no path for a handler that boots only a standalone context (standaloneContexts.ts).
+  const key = (file: string, served: boolean) => `${served ? 1 : 0}${file}`;
+  const seen = new Set([key(start, false)]);
+  let level: [string, boolean][] = [[start, false]];
   for (let depth = 0; depth <= limit && level.length > 0; depth++) {
-    const next: string[] = [];
-    for (const file of level) {
+    const next: [string, boolean][] = [];
+    for (const [file, served] of level) {
       // The gate defers only modules without a handler's words (js/ruleGate.ts handler): no need to analyse one.
       let facts = lookup.deferred.has(file) ? undefined : lookup.factsOf(file);
       // A web app wrapped whole by a Lambda adapter (`serverless(app)`): its routes are given events.
       if (facts?.handlers === undefined) facts = adapterHandler(file, textOf(file), facts) ?? facts;
       if (facts?.handlers !== undefined) {
-        handlers.push(facts);
+        if (!(served && standaloneOnly(textOf(file)))) handlers.add(facts);
         continue;
       }
-      for (const up of graph.importersOf(file))
-        if (!seen.has(up)) {
-          seen.add(up);
-          next.push(up);
+      const up = served || servesRequests(textOf(file));
+      for (const importer of graph.importersOf(file))
+        if (!seen.has(key(importer, up))) {
+          seen.add(key(importer, up));
+          next.push([importer, up]);
         }
     }
     level = next;
   }
-  return { handlers, complete: level.length === 0 };
+  return { handlers: [...handlers], complete: level.length === 0 };
 }

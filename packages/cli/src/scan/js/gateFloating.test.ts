@@ -16,6 +16,14 @@ describe('floatingShapes', () => {
     expect(gate("s.on('data', (d) => chunks.push(d)); const f = async () => 1;")).toBe(false);
     expect(gate("s.on('end', () => done())")).toBe(false);
   });
+
+  it('admits a NestJS controller answering with an object literal, not one answering otherwise', () => {
+    expect(gate("@Controller('skills')\nclass C { @Get() f(id) { return { p: this.s.get(id) }; } }")).toBe(
+      true,
+    );
+    expect(gate("@Controller('skills')\nclass C { @Get() f(id) { return this.s.get(id); } }")).toBe(false);
+    expect(gate('class C { f(id) { return { p: this.s.get(id) }; } }')).toBe(false);
+  });
 });
 
 describe('bareProjectCall', () => {

@@ -27,13 +27,19 @@ const ASYNC_LISTENER = new RegExp(
  */
 export function floatingShapes(words: SourceWords): boolean {
   return (
-    words.includes('async') &&
-    (FLOATING_SHAPES.some((w) => words.includes(w)) ||
-      ASYNC_LISTENER.test(words.source) ||
-      bareProjectCall(words.source) ||
-      bareLocalAsyncCall(words.source))
+    (words.includes('async') &&
+      (FLOATING_SHAPES.some((w) => words.includes(w)) ||
+        ASYNC_LISTENER.test(words.source) ||
+        bareProjectCall(words.source) ||
+        bareLocalAsyncCall(words.source))) ||
+    // A NestJS route answering with an object literal, which may hold a service's pending promise
+    // (rules/routeAnswerPromises.ts); the controller calls no I/O itself, so nothing else admits it.
+    (words.includes('@Controller') && ROUTE_ANSWER.test(words.source))
   );
 }
+
+/** A route returning an object literal (`return {`), the shape rules/routeAnswerPromises.ts reads. */
+const ROUTE_ANSWER = /\breturn\s*\{/;
 
 // `import { a, b as c } from './x'`, `import d from '../x'`, `const { a } = require('./x')`: a project module's names.
 const PROJECT_IMPORT =

@@ -94,7 +94,7 @@ function propertyName(m: Node): string | undefined {
  * Promise.all([...])`, `const open = (await getCases(u)).filter(isOpen)`), or a const that tests it for
  * existence (`const hasOpen = open.length > 0`)? A value from the event (an awaited parse) does not.
  */
-function foundValue(ctx: ModuleContext, id: Node, depth = 0): boolean {
+export function foundValue(ctx: ModuleContext, id: Node, depth = 0): boolean {
   const b = ctx.resolve(id.name as string, id);
   if (b === undefined) return false;
   const declared = b.declaration?.type === 'VariableDeclarator' ? (b.declaration.init as Node) : undefined;

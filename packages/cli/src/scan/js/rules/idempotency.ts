@@ -38,6 +38,7 @@ import {
 import { servesRequestOnly } from './requestScope.js';
 import { returnedRecord } from './returnedRecords.js';
 import { decidedNoDedup } from './saysWhy.js';
+import { returnsWhenDone } from './settledStates.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 import { scheduleRetried, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
@@ -213,8 +214,8 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
       writeCallRow(ctx, parent, owner, key) ||
       (shared && returnedRecord(ctx, prop));
     if (written) {
-      // Made only after a lookup found no row (here or in every caller in the module): once per key.
-      if (guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;
+      // Made only after a lookup found no row or the row's "done" state (settledStates.ts), here or upstream.
+      if (guardedUpstream(ctx, prop, (n) => returnsWhenDone(ctx, n))) continue;
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),

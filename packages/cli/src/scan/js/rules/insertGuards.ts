@@ -6,6 +6,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { readName, verbOf, WRITE_STEP } from './ioVerbs.js';
 import { replacedFirst } from './replacedFirst.js';
+import { returnsWhenSettled } from './settledStates.js';
 
 /** What an await loaded `id` from: `const app = await repo.findOne(...)` (directly, not through a call). */
 function awaitedFor(ctx: ModuleContext, id: Node): Node | undefined {
@@ -130,5 +131,5 @@ function guardedHere(ctx: ModuleContext, call: Node): boolean {
       if (p.consequent === c && readsLoaded(ctx, test) && !presenceOnly(ctx, test)) return true;
     }
   }
-  return returnsWhenFound(ctx, call) || replacedFirst(ctx, call);
+  return returnsWhenFound(ctx, call) || returnsWhenSettled(ctx, call) || replacedFirst(ctx, call);
 }

@@ -36,6 +36,7 @@ import { promiseAllRule } from './promiseAll.js';
 import type { Extra, Report, Rule } from './Report.js';
 import { cannotFailRecord } from './recordSafe.js';
 import { decodesOnly, returnsProjectCall, throwsForRecord } from './recordThrows.js';
+import { routeAnswerPromises } from './routeAnswerPromises.js';
 
 /**
  * Every name under which the module exports a handler function: a handler is often exported bare for its
@@ -275,6 +276,7 @@ export const lambdaRules: Rule = (ctx: ModuleContext, report: Report) => {
   batchRule(ctx, report);
   promiseAllRule(ctx, report);
   floatingRule(ctx, report);
+  routeAnswerPromises(ctx, report); // a NestJS route answering with a service's pending promise
   middyNextChains(ctx, report); // middy 1 hooks calling next() only on fulfilment
   asyncListenerRule(ctx, report); // async stream listeners whose awaited work nobody awaits
   consoleRule(ctx, report);
