@@ -116,8 +116,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
         drainSite(ctx, loop) ??
         pollSite(ctx, loop) ??
         resultLoopSite(ctx, loop) ??
-        flagLoopSite(ctx, loop) ??
-        readyPollSite(ctx, loop);
+        readyPollSite(ctx, loop) ??
+        flagLoopSite(ctx, loop);
       if (site === undefined) continue;
       const uncounted = site.unbounded === undefined ? counterOnFailure(loop) : undefined;
       sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });

@@ -60,6 +60,9 @@ export function flagLoopSite(ctx: ModuleContext, loop: Node): RetrySite | undefi
   const test = unwrap(loop.test as Node);
   const flag = test === undefined ? undefined : negatedFlag(test);
   if (test === undefined || flag === undefined) return undefined;
+  // A success flag (`let isSuccess = false`); a value polled until set (`let receipt`) is retryNullPolls.ts's.
+  const init = unwrap(ctx.resolve(flag.name as string, flag)?.init as Node | undefined);
+  if (init?.type !== 'Literal' || init.value !== false) return undefined;
   const retried = someDescendant(
     loop.body as Node,
     (n) => {
