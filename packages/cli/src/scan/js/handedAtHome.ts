@@ -25,6 +25,16 @@ export function handedAtHome(ctx: ModuleContext, names: readonly string[]): bool
     for (const m of source.matchAll(word)) {
       const at = m.index;
       if (ctx.comments.some((c) => c.start <= at && at < c.end)) continue;
+      // Inside a string (`'[DB DISABLED] getProjectIdFromName called'`): words, not a use.
+      if (ctx.of('Literal').some((l) => typeof l.value === 'string' && l.start <= at && at < l.end)) continue;
+      if (
+        ctx
+          .of('TemplateLiteral')
+          .some((t) =>
+            (t.quasis as { start: number; end: number }[]).some((q) => q.start <= at && at < q.end),
+          )
+      )
+        continue;
       const before = source.slice(Math.max(0, at - 12), at);
       const after = source.slice(at + name.length, at + name.length + 4);
       if (NOT_A_VALUE_BEFORE.test(before) || NOT_A_VALUE_AFTER.test(after)) continue;
