@@ -9,8 +9,10 @@ import { reExportsFrom } from './barrelDrops.js';
 import { dropKeys } from './dropKeys.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { globModules, isGlobSource } from './globImports.js';
+import { runsHanded } from './handedReach.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { FOLDER_TAIL } from './js/folderLoads.js';
+import type { HandedWork } from './js/handedWork.js';
 import { isProjectSource } from './js/projectSource.js';
 import { splitTag } from './js/registeredEntries.js';
 import { ownEntry } from './ownEntry.js';
@@ -87,6 +89,12 @@ export class ImporterUses {
       this.called.push([target, ref.name]);
       this.reach = undefined;
     }
+    // A function a handler hands to a runner that runs it (handedReach.ts): asked when the path is.
+    for (const h of m.handedWork ?? [])
+      if (h.reach === true) {
+        this.handedByHandlers.push(h);
+        this.reach = undefined;
+      }
     for (const key of dropKeys(m, resolve)) this.drops.add(key);
     for (const key of dropKeys(m, resolve, m.errorAnswerUses?.data ?? { sources: [], names: [] }))
       this.asData.add(key);
@@ -111,6 +119,9 @@ export class ImporterUses {
       this.callers.set(key, (this.callers.get(key) ?? new Set()).add(m.file));
     }
   }
+
+  /** Functions handlers hand to project runners (js/handedWork.ts). */
+  private readonly handedByHandlers: HandedWork[] = [];
 
   /** Modules whose handler calls a project import: where a handler graph is known. */
   private readonly callingHandlers = new Set<string>();
@@ -150,6 +161,16 @@ export class ImporterUses {
     const files = [...this.files, ...this.deferred.keys()];
     for (const [from, source] of this.globs)
       for (const file of globModules(from, source, files)) queue.push([file, EVERY, 0]);
+    const graph = { factsOf: this.factsOf, resolve: this.resolve };
+    // The work a runner runs is on the path of the code handing it over (handedReach.ts).
+    const hand = (h: HandedWork, depth: number) => {
+      if (!runsHanded(graph, h)) return;
+      for (const w of h.work) {
+        const target = this.resolve(w.from, w.source);
+        if (target !== undefined) queue.push([target, w.name, depth + 1]);
+      }
+    };
+    for (const h of this.handedByHandlers) hand(h, 0);
     while (queue.length > 0) {
       const [file, name, depth] = queue.pop() as [string, string, number];
       const key = `${file}#${name}`;
@@ -185,6 +206,8 @@ export class ImporterUses {
           : [this.resolve(ref.from, ref.source)];
         for (const target of targets) if (target !== undefined) queue.push([target, ref.name, depth + 1]);
       }
+      for (const h of facts.handedWork ?? [])
+        if (h.reach !== true && (name === EVERY || h.reach.includes(base))) hand(h, depth);
     }
     return reach;
   }

@@ -8,6 +8,8 @@ import { insideRoot } from './insideRoot.js';
 interface Aliases {
   readonly base: string;
   readonly paths: readonly (readonly [pattern: string, targets: readonly string[]])[];
+  /** A `baseUrl` set: a bare import no alias matches is looked up under it (`src/core/utils/sqs`). */
+  readonly baseUrl?: string;
 }
 
 /** Strips comments and trailing commas outside strings: tsconfig.json is JSON with comments. */
@@ -84,13 +86,14 @@ function readAliases(dir: string, root: string): Aliases | undefined {
   // A tsconfig.json that is a symlink pointing out of the tree is not read.
   if (!insideRoot(root, path)) return undefined;
   const { base, paths, pathsDir } = pathsOf(path, root);
-  if (paths === undefined) return { base: dir, paths: [] };
+  const baseUrl = base === undefined ? {} : { baseUrl: base };
+  if (paths === undefined) return { base: dir, paths: [], ...baseUrl };
   const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
     Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
   );
   // Without a `baseUrl`, TypeScript resolves `paths` from the file that declares them (an Nx workspace's
   // tsconfig.base.json at the root, extended by each library's tsconfig.json).
-  return { base: base ?? pathsDir ?? dir, paths: entries };
+  return { base: base ?? pathsDir ?? dir, paths: entries, ...baseUrl };
 }
 
 export class TsconfigPaths {
@@ -120,6 +123,7 @@ export class TsconfigPaths {
     const aliases = this.nearest(dirname(from));
     if (aliases === undefined) return [];
     const out: string[] = [];
+    let matched = false;
     for (const [pattern, targets] of aliases.paths) {
       const star = pattern.indexOf('*');
       let middle: string | undefined;
@@ -135,8 +139,12 @@ export class TsconfigPaths {
           middle = source.slice(prefix.length, source.length - suffix.length);
       }
       if (middle === undefined) continue;
+      matched = true;
       for (const t of targets) out.push(resolve(aliases.base, t.replace('*', middle)));
     }
+    // A name no alias matches TypeScript looks up under `baseUrl` (`"baseUrl": "."` and `import ... from
+    // 'src/core/utils/sqs'`); only a scanned module there answers, so a package's name stays a package.
+    if (!matched && aliases.baseUrl !== undefined) out.push(resolve(aliases.baseUrl, source));
     return out;
   }
 }

@@ -4,12 +4,14 @@
 import type { Candidate, FieldRoute, ImportRef, PassedProps } from './Candidate.js';
 import type { DeclaredType } from './declaredTypes.js';
 import type { ExportFact } from './ExportFact.js';
-import type { EventTaker } from './eventTakers.js';
+import type { HandlerFact } from './HandlerFact.js';
 import type { ClientFacts } from './handedInClients.js';
+import type { HandedWork } from './handedWork.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import type { PassedFunction } from './passedAsync.js';
 import type { SstTransform } from './rules/sstV3Transforms.js';
 
+export type { HandlerFact, HandlerLink } from './HandlerFact.js';
 export type { ExportFact };
 
 /** Libraries whose clients a project builds or configures in one module and uses in others (projectClients.ts). */
@@ -51,68 +53,6 @@ export interface OptionsFact {
   readonly through?: { readonly ref: ImportRef; readonly param: number };
 }
 
-/** A CDK function's handler: candidate module paths (absolute, no extension) and the export. */
-export interface HandlerLink {
-  readonly stems: readonly string[];
-  readonly export: string;
-  /**
-   * `reported-in-code`: a template's batch finding, dropped when the handler's own code is reported for
-   * the same problem (one finding per consumer, at the code; its message names the template).
-   * `answers-nothing`: a subscription that does not ask Lambda to read partial batch responses, kept only
-   * when its handler answers batchItemFailures (rules/sstV3PartialResponses.ts); code the scan cannot find
-   * settles it too, as nothing is known to be answered into the void.
-   */
-  readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code' | 'answers-nothing';
-  /**
-   * A stream source that bisects a failed batch (`BisectBatchOnFunctionError`): a handler that throws for
-   * a failed record gets it isolated without reporting item failures, so the missing
-   * `ReportBatchItemFailures` loses records only behind a handler that answers `batchItemFailures`
-   * (bisectedStreams.ts).
-   */
-  readonly bisects?: true;
-  /**
-   * Handler strings the function's own packaged artifact names (`ingest/index.handler` of
-   * `dist/ingest/ingest.zip`): matched by the end of a module's path (handlerJoin.ts), never anchored.
-   */
-  readonly packaged?: readonly string[];
-  /**
-   * The service folder (absolute) `packaged` code sits under, when the finding's file is not in it: a
-   * functions file a serverless.yml includes from a sub-folder (`dev/functions.yml`).
-   */
-  readonly packagedUnder?: string;
-}
-
-/** What an exported handler does, as far as the infrastructure that invokes it cares. */
-export interface HandlerFact {
-  /** Awaits, throws, or calls anything but a logger. */
-  readonly work: boolean;
-  /** Does work on the batch's records one by one (or hands the event to code that may). */
-  readonly recordWork: boolean;
-  /** Consumes a queue or stream batch (or its records), which the event source redelivers on failure. */
-  readonly redelivered?: true;
-  /** Its module answers partial batch failures (`batchItemFailures`, Powertools, middy): Lambda must be asked to read them. */
-  readonly answersItems?: true;
-  /**
-   * This export's own handler answers `{ batchItemFailures }` (its code, a helper of its module, Powertools,
-   * middy's partial-batch middleware on the export): evidence, unlike answersItems, so a finding may rest on it.
-   */
-  readonly returnsItemAnswer?: true;
-  /** Every failure on a record's path throws out of the handler (rules/recordThrows.ts): a bisect can isolate it. */
-  readonly throwsForRecord?: true;
-  /**
-   * Project functions the handler hands its whole event to (`await processBatch(event, deps)`), by import
-   * (js/eventTakers.ts): they take the batch the handler's event source delivers.
-   */
-  readonly passesEvent?: readonly EventTaker[];
-  /**
-   * It only hands its batch on: it passes its event (passesEvent), names no record itself, and its module
-   * answers no item failure in words (middy, Powertools, `batchItemFailures`), parks or deletes none. Only
-   * such a handler is served by a shared batch function (sharedBatchServes.ts): one with a loop or an answer
-   * of its own is judged, or fixed in its template, where it stands.
-   */
-  readonly delegatesBatch?: true;
-}
-
 export interface ReExport {
   readonly source: string;
   /** [exported, imported] pairs (imported `*` for `export * as ns from`); undefined for `export * from`. */
@@ -148,6 +88,10 @@ export interface ModuleFacts {
   readonly passedFunctions?: readonly PassedFunction[];
   /** The object types, interfaces and classes it declares, by name, for typed receivers (js/declaredTypes.ts). */
   readonly declaredTypes?: Readonly<Record<string, DeclaredType>>;
+  /** Project functions handed to project functions as values, and where from (js/handedWork.ts). */
+  readonly handedWork?: readonly HandedWork[];
+  /** Per exported function (and `Class.method`), the positions of the parameters it runs (js/calledParams.ts). */
+  readonly calledParams?: Readonly<Record<string, readonly number[]>>;
   /** Per exported function, the project imports it calls, itself or through module-local functions. */
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */

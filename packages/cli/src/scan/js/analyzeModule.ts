@@ -5,11 +5,13 @@ import { ignoreDirectives } from '../ignoreDirectives.js';
 import { assignedAsyncGlobals } from './assignedAsync.js';
 import type { Node } from './ast.js';
 import type { Candidate, ModuleFacts } from './Candidate.js';
+import { calledParams } from './calledParams.js';
 import { candidatePath } from './candidatePath.js';
 import { cdkFunctionHandlers } from './cdkFunctionHandlers.js';
 import { declaredTypes } from './declaredTypes.js';
 import { exportFacts } from './exportFacts.js';
 import { clientFacts } from './handedInClients.js';
+import { handedWork } from './handedWork.js';
 import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls } from './handlerImports.js';
 import { implementers } from './implementers.js';
@@ -58,10 +60,11 @@ export function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
  * the rules' words (ruleGate.ts) are syntax-checked too and marked `deferred`: the project pass analyses
  * them only if another module asks what they export. `statusCode`: an answer builder another module's catch
  * answers through (rules/successBuilders.ts). `.Records` (or `["Records"]`): a decoder of a queue event a handler hands its
- * event to (rules/batchDecoderMembers.ts).
+ * event to (rules/batchDecoderMembers.ts). `console.`: a project's logger (`export const log = (m) => {
+ * console.log(m) }`), which a catch calling it only logs through (rules/noopCalls.ts doesNothing).
  */
 const TRIGGERS =
-  /Date\.now|randomUUID|uuid|fetch|wretch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\.|statusCode|\.Records\b|\[\s*['"`]Records['"`]/;
+  /console\.|Date\.now|randomUUID|uuid|fetch|wretch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\.|statusCode|\.Records\b|\[\s*['"`]Records['"`]/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */
@@ -178,6 +181,8 @@ export function analyzeModule(
   const edges = exportCalls(ctx);
   const types = declaredTypes(ctx);
   const passed = passedFunctions(ctx);
+  const handed = handedWork(ctx);
+  const runs = calledParams(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
   const answerUses = errorAnswerUses(ctx);
@@ -225,6 +230,8 @@ export function analyzeModule(
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(passed.length > 0 ? { passedFunctions: passed } : {}),
+    ...(handed.length > 0 ? { handedWork: handed } : {}),
+    ...(Object.keys(runs).length > 0 ? { calledParams: runs } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(gates.length > 0 ? { authGates: gates } : {}),
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),

@@ -7,6 +7,7 @@
 import type { Node } from './ast.js';
 import { fixedOff } from './fixedOff.js';
 import { flagGated } from './flagGated.js';
+import { handedAtHome } from './handedAtHome.js';
 import { exportsReaching } from './handlerImports.js';
 import { localOnly } from './localOnly.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -36,5 +37,7 @@ export function candidatePath(ctx: ModuleContext, rule: string, node: Node): 'of
     ctx.enclosingFunction(node) === undefined
   )
     return [];
-  return exportsReaching(ctx, node, true);
+  // An export the module hands on as a value runs for whoever takes the value (js/handedAtHome.ts).
+  const reaching = exportsReaching(ctx, node, true);
+  return handedAtHome(ctx, reaching) ? [] : reaching;
 }

@@ -15,7 +15,7 @@ import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { heldInstanceReads } from './heldInstances.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import { localCallEdges } from './localCallEdges.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { instanceClass } from './memberClass.js';
 import { adapterServes, registrations } from './mountedRoutes.js';
 import { projectCall } from './projectCall.js';
@@ -124,7 +124,10 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     if (list === undefined) map.set(key, [value]);
     else list.push(value);
   };
-  const project = ctx.projectImports;
+  // A bare path may be a tsconfig alias or a `baseUrl` import (`src/core/index/post`): the project pass
+  // keeps only the edges that name a scanned module, as for the handler's own calls.
+  const project = new Set(ctx.projectImports);
+  for (const [name, imp] of ctx.imports) if (mayBeProjectSource(imp.source)) project.add(name);
   const loads = folderLoadCalls(ctx);
   if (project.size === 0 && loads.length === 0) return {};
   // Each function is reached from the one it is nested in, walked once per function.
@@ -175,7 +178,7 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     if (head === undefined && !viaMember) continue;
     const ref =
       head !== undefined && project.has(head)
-        ? projectCall(ctx, call)
+        ? projectCall(ctx, call, true)
         : viaMember
           ? projectCall(ctx, call)
           : undefined;

@@ -2,7 +2,7 @@
 // undefined or null answer only, a test whose failing side fails the work fails on `false` too.
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { failsOnAnswer } from './resultUse.js';
+import { failsOnAnswer, importResultUses } from './resultUse.js';
 import { contextOf } from './testing/parsed.js';
 
 /** failsOnAnswer for the one call of `load()` in `body` (inside an async function). */
@@ -147,7 +147,33 @@ describe('failsOnAnswer', () => {
       "function load() { return true; }\nif (!load()) throw new Error('x')",
       'falsy',
     ],
+    [
+      "a project's bare log() line, then a read",
+      "const r = await load();\n  log('loaded ' + JSON.stringify(r));\n  return r.data.fields;",
+      'nullish',
+    ],
+    [
+      'a call that is no log line, then a read',
+      "const r = await load();\n  save('loaded ' + JSON.stringify(r));\n  return r.data.fields;",
+      'goes on',
+    ],
   ])('%s', (_, body, expected) => {
     expect(failsOn(body)).toBe(expected);
+  });
+});
+
+describe('importResultUses', () => {
+  it('reads the callers of a bare-path (alias or baseUrl) import', () => {
+    // Prepare
+    const ctx = contextOf(
+      "import { getObject } from 'src/core/sui/sui';\nexport async function f(id) { const o = await getObject(id); return o.data.content; }",
+      '/app/src/core/sui/loader.ts',
+    );
+
+    // Act
+    const uses = importResultUses(ctx).map((u) => `${u.ref.source}#${u.ref.name} ${u.reads}`);
+
+    // Assess
+    expect(uses).toEqual(['src/core/sui/sui#getObject true']);
   });
 });

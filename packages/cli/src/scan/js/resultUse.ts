@@ -10,9 +10,10 @@ import { answerWrapper, isFunction, memberPath, type Node, propertyName, unwrap 
 import type { ImportRef } from './Candidate.js';
 import { inlineTestFails } from './inlineTest.js';
 import { instanceCallee, memberMentions, methodCallers } from './instanceCalls.js';
-import { isProjectSource, type ModuleContext } from './ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 
-const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
+// `console.log(...)`, `logger.info(...)`, and a project's bare `log(...)` / `logger(...)` function.
+const LOG_LINE = /^\s*(?:(?:console|logger|log|this\.logger)\.\w+|log|logger)\(/;
 
 /** One expression per name, compiled once: failsOnAnswer runs for every call of an imported function. */
 const MENTIONS = new Map<string, RegExp>();
@@ -177,7 +178,8 @@ export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: b
       }
     }
     // Relative imports, and the project's own aliases and workspace packages: the resolver decides.
-    if (source === undefined || name === undefined || !isProjectSource(source)) continue;
+    // A bare path may be a tsconfig alias or a `baseUrl` import: the project pass keys it by the module it names.
+    if (source === undefined || name === undefined || !mayBeProjectSource(source)) continue;
     const key = `${source}\0${name}`;
     const known = uses.get(key);
     // A name one call already does not read stays so: the later calls need not be read.

@@ -13,6 +13,7 @@ import type { Report, Rule } from './Report.js';
 import { answerRecursionSites } from './retryAnswerRecursion.js';
 import { errorHintRecursions } from './retryErrorRecursion.js';
 import { retriedPerItem } from './retryFanOut.js';
+import { flagLoopSite } from './retryFlagLoops.js';
 import { httpRetrySite } from './retryHttpOptions.js';
 import { leftoverRecursionSites } from './retryLeftoverRecursion.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
@@ -115,7 +116,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
         drainSite(ctx, loop) ??
         pollSite(ctx, loop) ??
         resultLoopSite(ctx, loop) ??
-        readyPollSite(ctx, loop);
+        readyPollSite(ctx, loop) ??
+        flagLoopSite(ctx, loop);
       if (site === undefined) continue;
       const uncounted = site.unbounded === undefined ? counterOnFailure(loop) : undefined;
       sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });
