@@ -6,6 +6,7 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
+import { bareContinue } from './bareContinue.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
 import { boltListenerCatch } from './boltListenerCatch.js';
 import { answersOnlyDefault } from './catchDefaults.js';
@@ -113,6 +114,8 @@ function judgeCatch(
       );
     return;
   }
+  // `catch { continue }` is the empty catch of a loop (bareContinue.ts).
+  if (bareContinue(ctx, handler, statements, report)) return;
   // A guard that rethrows only non-Error values rethrows no failure (nonErrorRethrow.ts).
   if (rethrowsErrors(body)) return;
   if (unawaitedRethrowRule(ctx, handler, report)) return;
