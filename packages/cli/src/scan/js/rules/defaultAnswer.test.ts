@@ -76,4 +76,15 @@ describe("a catch that hands back the function's default parameter", () => {
   ])('leaves %s', async (_, param, handled) => {
     expect(await reported(param, handled)).toEqual([]);
   });
+
+  it('leaves a default the try hands to the call itself, which answers it for its own failures', async () => {
+    const handler = "console.warn('flag read failed', error);\n    return defaultValue;";
+    const flag = APPROVE('defaultValue', handler).replace(
+      "const out = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));",
+      "const out = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }), defaultValue);",
+    );
+    const root = tree({ 'template.yaml': TEMPLATE, 'src/approve.js': flag });
+    const result = await scan({ root, workers: 0 });
+    expect(result.findings.filter((f) => f.rule === 'swallowed-error').map((f) => f.line)).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
 // `defaultValue`): the caller cannot tell the failure from the empty answer it asked for, and may write it
 // back over real data. Judged with the callers' reads (resultUse.ts) and the exemptions a default has
 // (catchExemptions.ts defaultAnswerExcused). Split from swallowed.ts, which decides what a catch is.
-import { type Node, unwrap } from '../ast.js';
+import { type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
@@ -27,12 +27,22 @@ export function returnsDefaultParam(ctx: ModuleContext, handler: Node, statement
   const value = unwrap(last.argument as Node | null);
   if (value?.type !== 'Identifier' || !DEFAULT_PARAM.test(value.name as string)) return false;
   const fn = ctx.enclosingFunction(handler);
-  return (
+  const isParam =
     (fn?.params as Node[] | undefined)?.some((p) => {
       const id = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
       return id.type === 'Identifier' && id.name === value.name;
-    }) === true
+    }) === true;
+  // The try hands the default to the call itself (`ld.variation(key, user, defaultValue)`): the library
+  // answers it for its own failures, and the catch only answers the same for the rest (a flag read).
+  const tryBlock = (ctx.parentOf(handler) as Node).block as Node;
+  const handedIn = someDescendant(
+    tryBlock,
+    (n) =>
+      n.type === 'CallExpression' &&
+      (n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === value.name),
+    true,
   );
+  return isParam && !handedIn;
 }
 
 /** Does the catch answer a default (an empty value, or the function's default parameter)? */
