@@ -1,6 +1,7 @@
 // What infra-error-as-auth needs to know about imported functions: the remote verifier, key or secret an
 // imported function awaits, answered through the project's cross-module facts (project.ts).
 
+import { importsEndFailures } from './importedEnds.js';
 import type { AuthConditions } from './js/authConditions.js';
 import type { ImportRef } from './js/Candidate.js';
 import { rebrandMatches } from './js/rules/authRebrands.js';
@@ -28,6 +29,9 @@ export function importRemote(
   depth = 0,
 ): string | undefined {
   for (const ref of refs) {
+    // A helper that ends every failure of its own (its catch answers null and never rethrows) lets no
+    // outage reach its caller: its own catch is judged (importedEnds.ts).
+    if (importsEndFailures(project, [{ ...ref, method: ref.method ?? '' }])) continue;
     const target = project.resolveModule(ref.from, ref.source);
     const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
     // `this.adapter.verify(t)` of an imported class: what that method awaits, there or a few classes on

@@ -130,3 +130,65 @@ describe('a method whose callers test its answer', () => {
     expect(await reportedLines(files)).toEqual([7]);
   });
 });
+
+// The same judgement for a service factory's functions: `const WorkersService = () => { const create = ...;
+// return { create } }`, reached as `const service = WorkersService(); await service.create(...)`.
+const FACTORY = `import axios from 'axios';
+const AccountService = () => {
+  const create = async (email) => {
+    try {
+      const res = await axios.post('https://api.example.com/accounts', { email }, { timeout: 5000 });
+      return res.data.id;
+    } catch (err) {
+      console.log(err);
+      return null;
+    }
+  };
+  return { create };
+};
+export default AccountService;
+`;
+const FACTORY_HANDLER = (body: string) => `import AccountService from './account.service';
+export const handler = async (event) => {
+  const accounts = AccountService();
+${body}
+};
+`;
+
+describe("a service factory's function whose callers test its answer", () => {
+  it('drops the catch when every caller tests the answer and answers 500', async () => {
+    expect(
+      await reportedLines({ 'src/account.service.js': FACTORY, 'src/create.js': FACTORY_HANDLER(TESTED) }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    [
+      'answers success whatever came back',
+      FACTORY_HANDLER(
+        '  const id = await accounts.create(event.body);\n  return { statusCode: 200, body: JSON.stringify({ id }) };',
+      ),
+    ],
+  ])('keeps the catch when a caller %s', async (_, create) => {
+    expect(await reportedLines({ 'src/account.service.js': FACTORY, 'src/create.js': create })).toEqual([7]);
+  });
+
+  it('keeps the catch when another caller takes the function out by destructuring and ignores the answer', async () => {
+    const job =
+      "import AccountService from './account.service';\nexport const job = async () => {\n  const { create } = AccountService();\n  await create('ops@example.com');\n};\n";
+    expect(
+      await reportedLines({
+        'src/account.service.js': FACTORY,
+        'src/create.js': FACTORY_HANDLER(TESTED),
+        'src/job.js': job,
+      }),
+    ).toEqual([7]);
+  });
+
+  it('keeps the catch when the factory hands the function on as well', async () => {
+    const handedOn = FACTORY.replace('return { create };', 'queue.push(create);\n  return { create };');
+    expect(
+      await reportedLines({ 'src/account.service.js': handedOn, 'src/create.js': FACTORY_HANDLER(TESTED) }),
+    ).toEqual([7]);
+  });
+});

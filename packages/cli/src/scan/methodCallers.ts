@@ -22,14 +22,22 @@ export function callersDecide(project: Project, file: string, c: Candidate): boo
     const read = project.importerUses.callersOf(file, name);
     // A member read (`svc.create`), as instanceCalls.ts counts them: a bare word is no call of a method.
     const word = new RegExp(`\\.\\s*${escapeRegExp(name)}(?![\\w$])`);
+    // Or taken out of the instance by destructuring (`const { create } = AccountsService()`): called by a
+    // bare name the importers' reading does not see as the method.
+    const taken = new RegExp(`\\{[^{}]*(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])[^{}]*\\}\\s*=(?!=)`);
     // Any module of the project: a caller in another package may reach the instance through a module in
     // between (`services.accounts.create(...)`), which neither the package nor the class's importers show.
     for (const m of projectModules(project))
-      if (m.file !== file && !read.has(m.file) && m.words.has(name) && word.test(m.text)) return false;
+      if (
+        m.file !== file &&
+        m.words.has(name) &&
+        (taken.test(m.text) || (!read.has(m.file) && word.test(m.text)))
+      )
+        return false;
     for (const importer of project.eventCallers.importersOf(file)) {
       if (read.has(importer)) continue;
       const text = project.deferred.get(importer) ?? readSource(importer);
-      if (text === undefined || word.test(text)) return false;
+      if (text === undefined || word.test(text) || taken.test(text)) return false;
     }
   }
   return true;

@@ -1,5 +1,6 @@
 // Methods reached through an instance: a module calls `accounts.create(x)` on `const accounts = new
-// AccountService()` of an imported class, or on an imported instance (`export const accounts = new ...`).
+// AccountService()` of an imported class, on an imported instance (`export const accounts = new ...`), or on
+// the object an imported service factory answers (`const service = WorkersService()`).
 // What such callers do with the answer settles a catch in the method as it does for an exported function
 // (resultUse.ts), keyed by the method's name in the class's module. Both sides read strictly: any naming of
 // the method they cannot read as a call (handed on, destructured, a receiver of unknown origin) keeps it.
@@ -25,7 +26,9 @@ export function instanceCallee(
   const imp = ctx.importOf(object.name as string, object);
   if (imp !== undefined) return imp.imported === '*' ? undefined : { source: imp.source, name };
   const made = unwrap(ctx.resolve(object.name as string, object)?.init);
-  const cls = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
+  // `new AccountService()`, or `WorkersService()` of an imported service factory (serviceFactoryMethods.ts).
+  const cls =
+    made?.type === 'NewExpression' || made?.type === 'CallExpression' ? unwrap(made.callee) : undefined;
   if (cls?.type !== 'Identifier') return undefined;
   const of = ctx.importOf(cls.name as string, cls);
   return of === undefined || of.imported === '*' ? undefined : { source: of.source, name };

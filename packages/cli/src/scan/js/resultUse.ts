@@ -11,6 +11,7 @@ import type { ImportRef } from './Candidate.js';
 import { inlineTestFails } from './inlineTest.js';
 import { instanceCallee, memberMentions, methodCallers } from './instanceCalls.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
+import { factoryMethodName } from './serviceFactoryMethods.js';
 
 // `console.log(...)`, `logger.info(...)`, and a project's bare `log(...)` / `logger(...)` function.
 const LOG_LINE = /^\s*(?:(?:console|logger|log|this\.logger)\.\w+|log|logger)\(/;
@@ -231,6 +232,9 @@ export function callersRead(
     if (v === fn) exported.push(name);
   }
   if (exported.length > 0) return { names: exported, local: calls > 0 };
+  // A function an exported service factory hands out in its object: a method to its callers elsewhere.
+  const method = factoryMethodName(ctx, fn);
+  if (method !== undefined) return { names: [method], local: calls > 0, method: true };
   if (calls > 0) return 'all-read';
   // A class method: its callers reach it through an instance, here (`this.m()`) or in importers.
   return methodCallers(ctx, fn, answer);

@@ -7,7 +7,7 @@ import { answersAuthFailure } from './authAnswers.js';
 import { sameAnswerTests } from './authSameAnswers.js';
 import { isDeniedStatusValue } from './authStatusVerdict.js';
 import { isLogCall } from './catchFacts.js';
-import { describesError } from './errorText.js';
+import { describesError, messageCopies } from './errorText.js';
 
 export { answersAuthFailure } from './authAnswers.js';
 export { callsRemote } from './authRemote.js';
@@ -42,6 +42,7 @@ export function discriminates(handler: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   if (param === undefined) return false;
   const sameAnswer = sameAnswerTests(handler);
+  const copies = messageCopies(handler, param);
   return someDescendant(
     handler.body,
     (n) => {
@@ -72,10 +73,12 @@ export function discriminates(handler: Node): boolean {
         // every other failure, an outage included, is answered 401; that test tells no token error apart.
         // One whose own-error branch answers 401 (others 500) does tell them apart.
         if (ownErrorTest(test, param)) return answersAuthFailure(wrap(n.consequent as Node)) !== undefined;
+        // A copy of the error's message (`const msg = err instanceof Error ? err.message : '...'`) tested
+        // tests the error (errorText.ts messageCopies).
         return (
           someDescendant(
             { type: 'X', start: 0, end: 0, test } as Node,
-            (m) => m.type === 'Identifier' && m.name === param,
+            (m) => m.type === 'Identifier' && (m.name === param || copies.has(m.name as string)),
           ) ||
           (test?.type === 'Identifier' && test.name === param)
         );

@@ -8,6 +8,8 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { answersMissing, denies } from './authNullAnswers.js';
 import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
+import { awaitedImportCalls } from './importedCallFacts.js';
+import { type EndedCallRefs, importedRef } from './importedEndsErrors.js';
 import { KEY_DOWNLOAD, keyDownloadMiss, spellsKeyUrl } from './jwksStatus.js';
 import { emptiedName, testedName } from './missingTests.js';
 import type { Report } from './Report.js';
@@ -271,5 +273,19 @@ export function nullFlowRules(ctx: ModuleContext, report: Report): void {
       'infra-error-as-auth',
       source.site,
       `a failure of ${source.remote} is answered null, and the null is read as a denial (not allowed, 401/403): an outage denies every caller`,
+      endedImports(ctx, source.site),
     );
+}
+
+/**
+ * A catch whose try reaches other systems only through awaited project imports (`await
+ * authService.verifyToken(t)`) carries them: when each ends its own failures (its catch answers null and
+ * never rethrows, importedEnds.ts), no outage reaches this catch, and the helper's own catch is the one
+ * judged. What the helper answers (its null) flows on to the denial from there, not from here.
+ */
+function endedImports(ctx: ModuleContext, site: Node): { unlessImportsEnd?: EndedCallRefs } {
+  const tryStatement = site.type === 'CatchClause' ? ctx.parentOf(site) : undefined;
+  if (tryStatement?.type !== 'TryStatement') return {};
+  const refs = awaitedImportCalls(ctx, tryStatement.block as Node, (call) => importedRef(ctx, call));
+  return refs === undefined ? {} : { unlessImportsEnd: refs };
 }

@@ -10,6 +10,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure } from './authAnswers.js';
 import { awaitedImports } from './authAwaitedImports.js';
 import { callsRemote, discriminates } from './authFacts.js';
+import { messageCopies } from './errorText.js';
 
 /** How long a tested message must be to name a wrapper's message, not any error. */
 const MIN_CHARS = 6;
@@ -107,8 +108,15 @@ export function rebrandFact(
  * `.startsWith(...)`, `/.../.test(err.message)`, `.indexOf(...) !== -1` (or `>= 0`, `> -1`), bare or as an
  * operand of `||`. A negated test (`!...startsWith(...)`, `indexOf(...) === -1`) answers for other messages.
  */
-function testedMessage(test: Node, param: string): string[] {
-  const readsMessage = (n: Node | undefined) => memberPath(unwrap(n))?.join('.') === `${param}.message`;
+function testedMessage(test: Node, param: string, copies: ReadonlySet<string> = new Set()): string[] {
+  // `err.message`, or a name the catch keeps it under (`const msg = err instanceof Error ? err.message : ...`).
+  const readsMessage = (n: Node | undefined) => {
+    const v = unwrap(n);
+    return (
+      memberPath(v)?.join('.') === `${param}.message` ||
+      (v?.type === 'Identifier' && copies.has(v.name as string))
+    );
+  };
   const textOf = (node: Node | undefined, methods: readonly string[]): string | undefined => {
     const n = unwrap(node);
     if (n?.type !== 'CallExpression') return undefined;
@@ -148,11 +156,12 @@ export function authMessageTests(ctx: ModuleContext, handler: Node): string[] {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   if (param === undefined) return [];
   const words: string[] = [];
+  const copies = messageCopies(handler, param);
   someDescendant(
     handler.body as Node,
     (n) => {
       if (n.type !== 'IfStatement') return false;
-      const tested = testedMessage(n.test as Node, param);
+      const tested = testedMessage(n.test as Node, param, copies);
       if (tested.length > 0 && answersAuthFailure(wrap(n.consequent as Node), ctx) !== undefined)
         words.push(...tested);
       return false;

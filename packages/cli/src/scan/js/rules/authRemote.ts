@@ -236,6 +236,9 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
       // `verifySync` only reads keys already cached (it throws rather than fetch).
       if (nestJwt(ctx, n.callee.object) || /Sync$/.test(name ?? '')) return false;
       if (remoteVerifierObject(ctx, n.callee.object)) what = 'the JWKS endpoint';
+      // `authService.verifyToken(t)` of a project module imported whole is judged there
+      // (onlyIfImportRemote, importedEnds.ts), not by its name, as a named import is below.
+      else if (projectModuleObject(ctx, n.callee.object)) return false;
       else if (awaited && name !== 'verify' && NAMED_REMOTE.test(name ?? '')) what = `${name}()`;
     } else if (isSdkSend(ctx, n)) {
       const arg = unwrap(n.arguments[0]);
@@ -270,4 +273,14 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
     true,
   );
   return what;
+}
+
+/** `authService` of `import * as authService from '../auth/authService'` (or its default import): a project module. */
+function projectModuleObject(ctx: ModuleContext, object: Node): boolean {
+  const o = unwrap(object);
+  if (o?.type !== 'Identifier') return false;
+  const imp = ctx.importOf(o.name as string, o);
+  return (
+    imp !== undefined && (imp.imported === '*' || imp.imported === 'default') && imp.source.startsWith('.')
+  );
 }

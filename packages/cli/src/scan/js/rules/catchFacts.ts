@@ -7,6 +7,7 @@ import { isSdkSend } from '../sdkSend.js';
 import { catchCommentText, leadingComments, trailingComments } from './catchComments.js';
 import { clauses, commentText, undecided } from './catchDecisionWords.js';
 import { moreDecisionWords } from './decisionPhrases.js';
+import { docStatesContract } from './docContract.js';
 import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
@@ -137,7 +138,10 @@ export function saysWhy(
   if (decides(leadingComments(ctx, tryStatement))) return true;
   // The catch's own log line may state the decision instead (loggedDecision.ts).
   if (handler != null && logStatesDecision(handler)) return true;
-  // A default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
+  // The function's doc comment stating its failure contract ("Always resolves", "Does not throw",
+  // "fail-open") decides for a default answer too (docContract.ts).
+  if (docStatesContract(ctx, tryStatement)) return true;
+  // Otherwise a default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
   if (inCatchOnly) return false;
   // Further up, only the English best-effort words: the other phrasings there may be a neighbour's (a
   // previous catch's "Non rilanciare") and decide nothing for this catch (catchComments.ts).

@@ -10,9 +10,12 @@
 // line, and in the try's own leading comment, not in the lines further up nor a function's doc comment.
 import { decidedIn } from './catchDecisionWords.js';
 
-/** English phrasings BEST_EFFORT lacks: going on silently by decision, ignoring an expected kind of error. */
+/**
+ * English phrasings BEST_EFFORT lacks: falling back to another answer ("Fall back to an empty result"), going on
+ * silently by decision, ignoring an expected kind of error.
+ */
 const ENGLISH_MORE =
-  /\b(?:fall(?:s|ing)? (?:through|back)|continu(?:e|es|ing)|proceed(?:s|ing)?|skip(?:s|ping)?|ignor(?:e|es|ing)|return(?:s|ing)?(?: \w+)?) silently\b|\bsilently (?:ignor|continu|skip|fall|proceed)\w*|\bignor(?:e|es|ing)(?: the| any)? (?:duplicates?|duplicate[- ]key(?: errors?)?|conflicts?|already[- ]exists)\b/i;
+  /\bfall(?:s|ing)?[- ]?back (?:to|on)\b|\b(?:fall(?:s|ing)? (?:through|back)|continu(?:e|es|ing)|proceed(?:s|ing)?|skip(?:s|ping)?|ignor(?:e|es|ing)|return(?:s|ing)?(?: \w+)?) silently\b|\bsilently (?:ignor|continu|skip|fall|proceed)\w*|\bignor(?:e|es|ing)(?: the| any)? (?:duplicates?|duplicate[- ]key(?: errors?)?|conflicts?|already[- ]exists)\b/i;
 
 /**
  * The same decisions in the most common other languages of the corpus: Italian, Spanish, Portuguese,

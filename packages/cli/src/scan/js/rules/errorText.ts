@@ -102,3 +102,25 @@ export function describesError(n: Node, param: string): boolean {
     );
   return false;
 }
+
+/**
+ * The names a catch keeps the error's message under, declared by a statement of its own body: `const msg =
+ * err instanceof Error ? err.message : 'Bootstrap failed'`, `const message = err.message`. A test of one
+ * (`if (msg.includes('Invalid bootstrap secret'))`) tests the error as a test of `err.message` does.
+ * @example
+ * messageCopies(handler, 'err') // Set { 'msg' } for `catch (err) { const msg = err instanceof Error ? err.message : String(err); ... }`
+ */
+export function messageCopies(handler: Node, param: string): Set<string> {
+  const names = new Set<string>();
+  for (const statement of (handler.body as Node).body as Node[]) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const d of statement.declarations as Node[]) {
+      const init = unwrap(d.init as Node | undefined);
+      if (d.id?.type !== 'Identifier' || init === undefined) continue;
+      const path = init.type === 'MemberExpression' ? memberPath(init) : undefined;
+      const message = path?.length === 2 && path[0] === param && path[1] === 'message';
+      if (message || describesError(init, param)) names.add(d.id.name as string);
+    }
+  }
+  return names;
+}

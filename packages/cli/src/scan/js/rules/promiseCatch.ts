@@ -17,6 +17,8 @@ import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
+import type { LoggedCallRef } from './importedCallFacts.js';
+import { importedRef } from './importedEndsErrors.js';
 import type { Report } from './Report.js';
 import { returnedByHandler } from './returnedChain.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
@@ -82,11 +84,16 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
     )
       return true;
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
-      // At `.catch(`, as below: a chain spread over lines is fixed where its handler is.
+      // At `.catch(`, as below: a chain spread over lines is fixed where its handler is. On a call of
+      // another module's function that ends its own failures (`logAudit(e).catch(() => {})` whose catch
+      // only logs), no rejection ever comes: dropped by the project pass (importedEnds.ts).
       report(
         'swallowed-error',
         (unwrap(call.callee)?.property as Node | undefined) ?? call,
         '.catch() discards the rejection',
+        receiver?.type === 'CallExpression' && importedRef(ctx, receiver) !== undefined
+          ? { unlessImportsEnd: [importedRef(ctx, receiver) as LoggedCallRef] }
+          : {},
       );
     else if (answersFlag(ctx, call, b) && absentBeforeWrite(ctx, call))
       report(

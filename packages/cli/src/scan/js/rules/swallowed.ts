@@ -6,15 +6,14 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
+import { bareContinue } from './bareContinue.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
 import { boltListenerCatch } from './boltListenerCatch.js';
-import { answersOnlyDefault } from './catchDefaults.js';
-import { defaultAnswerExcused, selectsOwnWork } from './catchExemptions.js';
+import { selectsOwnWork } from './catchExemptions.js';
 import { catchesNothingLost } from './catchesNothingLost.js';
 import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
 import {
   type DropShape,
-  defaultAnswerKind,
   dropShape,
   fallsOutToStandIn,
   fallsOutWithUndefined,
@@ -23,6 +22,7 @@ import {
 import { helperCleanup, losesWork } from './cleanupAfterWork.js';
 import { constantUnreadAnswer } from './constantUnreadAnswer.js';
 import { createOnFailure } from './createOnFailure.js';
+import { answersDefault, reportDefaultAnswer } from './defaultAnswer.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
 import { deletedAfterLoop, deletedAfterTry } from './deletedAfterTry.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
@@ -113,6 +113,8 @@ function judgeCatch(
       );
     return;
   }
+  // `catch { continue }` is the empty catch of a loop (bareContinue.ts).
+  if (bareContinue(ctx, handler, statements, report)) return;
   // A guard that rethrows only non-Error values rethrows no failure (nonErrorRethrow.ts).
   if (rethrowsErrors(body)) return;
   if (unawaitedRethrowRule(ctx, handler, report)) return;
@@ -153,8 +155,9 @@ function judgeCatch(
   const skipsOne =
     (shape === 'leaves-loop' && statements.at(-1)?.type === 'ContinueStatement') ||
     fallsToNextItem(ctx, tryStatement, shape);
-  // Also when a test of the error answers the same empty value sooner (catchDefaults.ts).
-  const returnsDefault = answersOnlyDefault(statements);
+  // Also when a test of the error answers the same empty value sooner (catchDefaults.ts), or the catch
+  // hands back its function's default parameter (defaultAnswer.ts).
+  const returnsDefault = answersDefault(ctx, handler, statements);
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   const returnsError =
     param !== undefined &&
@@ -180,21 +183,7 @@ function judgeCatch(
       { ...silent, ...(logged !== undefined ? { unlessImportsLog: logged } : {}) },
     );
   } else if (returnsDefault && io) {
-    // undefined/null that every caller dereferences at once fails there, and false (any falsy answer)
-    // that every caller tests and fails on fails there too (resultUse.ts).
-    const answer = defaultAnswerKind(statements);
-    const readers = answer === undefined ? undefined : callersRead(ctx, handler, answer);
-    // No handler here: kept unless only jobs reach it (their next run selects the work again).
-    const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
-    if (readers !== 'all-read' && !defaultAnswerExcused(ctx, handler, tryStatement, answer))
-      report(
-        'swallowed-error',
-        handler,
-        /batchItemFailures/.test(ctx.source.slice(handler.start, handler.end))
-          ? 'catch answers an empty batchItemFailures after I/O: Lambda takes every record for processed and deletes it, so the failed work is never retried'
-          : 'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
-        { ...jobs, ...readersCondition(readers, answer) },
-      );
+    reportDefaultAnswer(ctx, handler, tryStatement, statements, report);
   } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
     report(
       'swallowed-error',
