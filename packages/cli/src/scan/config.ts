@@ -105,6 +105,11 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   '.terraform',
   '.next',
   '.turbo',
+  // Hidden scratch and cache folders: copies a build or agent script made of the source (Python's
+  // tempfile under `.tmp/tmpk3j9x2ab/src/...`, one per run) would report each finding once per copy.
+  '.tmp',
+  '.temp',
+  '.cache',
   // Yarn Berry's vendored release and plugins, and its Plug'n'Play loader: the package manager's code.
   '.yarn',
   '.pnp.cjs',

@@ -56,6 +56,26 @@ describe('discover', () => {
     expect(found.problems).toEqual([]);
   });
 
+  it.each(['.tmp', '.temp', '.cache'])(
+    "skips the copies a script left in %s: each would repeat the source's findings once per copy",
+    (scratch) => {
+      // Prepare: the source, a stale copy of it in a Python tempfile folder, and a `tmp` folder that is code
+      const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
+      mkdirSync(join(root, scratch, 'tmpk3j9x2ab', 'src'), { recursive: true });
+      mkdirSync(join(root, 'src', 'tmp'), { recursive: true });
+      const code = 'export const handler = async () => {};\n';
+      writeFileSync(join(root, scratch, 'tmpk3j9x2ab', 'src', 'handler.ts'), code);
+      writeFileSync(join(root, 'src', 'handler.ts'), code);
+      writeFileSync(join(root, 'src', 'tmp', 'upload.ts'), code);
+
+      // Act
+      const found = discover(root, [root], normalizeScanConfig({}));
+
+      // Assess: a visible `tmp/` is an ordinary folder name and stays read
+      expect(found.files.map((f) => f.rel)).toEqual(['src/handler.ts', 'src/tmp/upload.ts']);
+    },
+  );
+
   it('reports a file reached both directly and through a folder link at its own path, once', () => {
     // Prepare: `api/src/helpers -> ../../helpers`, a link the sorted walk meets before `helpers/` itself
     const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
