@@ -16,27 +16,27 @@ const STYLE = new Set(['console-logging']);
 /**
  * Each rule's findings on code no rule had been fitted to: the sets of public repositories labelled by
  * reading and scored once, on arrival (eval/RESULTS.md: the round 17/18, 19/20/21, 24, 26, 29 and 31 held-aside
- * sets, the round-32 held-aside set with one placement aligned (RESULTS.md, round 32), the round-33 to round-63
- * sets as scored, and the round-21, round-24 and round-26 arrivals, 347 repositories). Working-set figures are not used: the rules
+ * sets, the round-32 held-aside set with one placement aligned (RESULTS.md, round 32), the round-33 to round-64
+ * sets as scored, and the round-21, round-24 and round-26 arrivals, 357 repositories). Working-set figures are not used: the rules
  * were fitted to them, and they run 0.2-0.5 higher than the same rules on unseen code.
  */
 const UNSEEN: Readonly<Record<string, { readonly tp: number; readonly fp: number }>> = {
-  'batch-no-partial-failure': { tp: 163, fp: 308 },
-  'floating-promise': { tp: 136, fp: 43 },
-  'http-no-timeout': { tp: 1221, fp: 65 },
-  'iac-gateway-timeout-exceeds-lambda': { tp: 444, fp: 43 },
-  'iac-missing-dlq': { tp: 640, fp: 158 },
-  'iac-no-event-archive': { tp: 27, fp: 5 },
-  'iac-no-reserved-concurrency': { tp: 216, fp: 69 },
-  'infra-error-as-auth': { tp: 66, fp: 21 },
+  'batch-no-partial-failure': { tp: 164, fp: 310 },
+  'floating-promise': { tp: 154, fp: 43 },
+  'http-no-timeout': { tp: 1255, fp: 65 },
+  'iac-gateway-timeout-exceeds-lambda': { tp: 463, fp: 43 },
+  'iac-missing-dlq': { tp: 664, fp: 159 },
+  'iac-no-event-archive': { tp: 30, fp: 5 },
+  'iac-no-reserved-concurrency': { tp: 218, fp: 69 },
+  'infra-error-as-auth': { tp: 67, fp: 21 },
   'insert-no-upsert': { tp: 30, fp: 96 },
-  'no-retry': { tp: 274, fp: 186 },
-  'promise-all-no-partial': { tp: 32, fp: 32 },
-  'random-id-nondeterministic': { tp: 42, fp: 59 },
-  'retry-no-jitter': { tp: 72, fp: 36 },
+  'no-retry': { tp: 278, fp: 194 },
+  'promise-all-no-partial': { tp: 32, fp: 33 },
+  'random-id-nondeterministic': { tp: 46, fp: 62 },
+  'retry-no-jitter': { tp: 76, fp: 36 },
   'retry-unbounded': { tp: 30, fp: 15 },
-  'sdk-client-no-timeout': { tp: 2920, fp: 149 },
-  'swallowed-error': { tp: 1093, fp: 873 },
+  'sdk-client-no-timeout': { tp: 3081, fp: 152 },
+  'swallowed-error': { tp: 1172, fp: 893 },
 };
 
 /**

@@ -81,7 +81,8 @@ describe('a problem seen in code and in its template', () => {
     const result = await scan({ root: fixture, workers: 0 });
     const md = toMarkdown(result);
 
-    // Assess: the rule starts at medium (few labels on real code); seen twice, it is high.
+    // Assess: seen twice, both are high. (The rule is `high` on its own since the round-64 set; that a twin
+    // raises a `medium` rule to high is checked in confidence.test.ts with iac-missing-dlq.)
     expect(result.findings.map((f) => [f.file, f.rule, f.confidence])).toEqual([
       ['lib/ordersStack.ts', 'iac-no-event-archive', 'high'],
       ['template.yaml', 'iac-no-event-archive', 'high'],
